@@ -1,0 +1,50 @@
+import { DomainError } from '../errors.ts';
+import type { Role } from './roles.ts';
+
+/**
+ * The permission matrix: role × action → scope. Data, not if-statements; the API authorizes with it and the
+ * SPA reads it to show only what the user may do.
+ *  - `tenant`: every record of the caller's tenant
+ *  - `own`: records the caller owns or is assigned to
+ *  - `organization`: records shared with the caller's partner organisation
+ *  - `platform`: the control plane only (no case data)
+ */
+export const SCOPES = ['own', 'organization', 'tenant', 'platform'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const ACTIONS = ['session.read', 'case.create', 'case.read', 'case.list', 'case.update', 'tenant.manage'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>> = {
+  caseworker: { 'session.read': 'own', 'case.create': 'own', 'case.read': 'own', 'case.list': 'own', 'case.update': 'own' },
+  supervisor: { 'session.read': 'own', 'case.create': 'tenant', 'case.read': 'tenant', 'case.list': 'tenant', 'case.update': 'tenant' },
+  manager: { 'session.read': 'own', 'case.read': 'tenant', 'case.list': 'tenant' },
+  tenant_admin: { 'session.read': 'own' },
+  partner: { 'session.read': 'own' },
+  platform_operator: { 'session.read': 'own', 'tenant.manage': 'platform' },
+};
+
+/** Wider scopes first: a user with several roles gets the widest scope any of them grants. */
+const SCOPE_WIDTH: Record<Scope, number> = { own: 1, organization: 2, tenant: 3, platform: 0 };
+
+/** The scope in which `roles` may perform `action`, or undefined when none of them may. */
+export function scopeFor(roles: readonly Role[], action: Action): Scope | undefined {
+  let widest: Scope | undefined;
+  for (const role of roles) {
+    const scope = PERMISSIONS[role][action];
+    if (scope && (widest === undefined || SCOPE_WIDTH[scope] > SCOPE_WIDTH[widest])) widest = scope;
+  }
+  return widest;
+}
+
+/** The scope in which `roles` may perform `action`; throws FORBIDDEN when none of them may. */
+export function authorize(roles: readonly Role[], action: Action): Scope {
+  const scope = scopeFor(roles, action);
+  if (!scope) throw new DomainError('FORBIDDEN', `Your role may not perform ${action}`);
+  return scope;
+}
+
+/** Every action the roles allow — what `/me` reports and what the SPA uses to show or hide controls. */
+export function permittedActions(roles: readonly Role[]): Action[] {
+  return ACTIONS.filter((action) => scopeFor(roles, action) !== undefined);
+}

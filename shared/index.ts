@@ -1,0 +1,10 @@
+export * from './errors.ts';
+export * from './validation.ts';
+export * from './auth/roles.ts';
+export * from './auth/permissions.ts';
+export { Action as ActionSchema } from './auth/permissions-schema.ts';
+export * from './schemas/common.ts';
+export * from './schemas/case.ts';
+export * from './schemas/tenant.ts';
+export * from './schemas/user.ts';
+export * from './schemas/api.ts';

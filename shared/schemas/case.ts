@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { IsoDate, IsoDateTime, PageQuery } from './common.ts';
+
+/** The Circular 02/2020 steps a case moves through. */
+export const STAGES = ['intake', 'assessment', 'care_plan', 'implementation', 'evaluation', 'closed'] as const;
+export const Stage = z.enum(STAGES);
+export type Stage = z.infer<typeof Stage>;
+
+export const CaseStatus = z.enum(['open', 'closed']);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
+export const RiskLevel = z.enum(RISK_LEVELS);
+export type RiskLevel = z.infer<typeof RiskLevel>;
+
+export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+export const Sex = z.enum(SEXES);
+export type Sex = z.infer<typeof Sex>;
+
+/** Every new tenant has these category codes; tenant admins may add more. */
+export const DEFAULT_CATEGORY_CODES = [
+  'sexual_abuse',
+  'physical_abuse',
+  'emotional_abuse',
+  'neglect',
+  'gbv',
+  'child_in_conflict_with_law',
+  'child_labour',
+  'trafficking',
+  'disability',
+  'orphan',
+  'mental_health',
+  'alternative_care',
+  'other',
+] as const;
+export const CategoryCode = z.string().regex(/^[a-z][a-z0-9_]{0,49}$/, 'Use a category code such as neglect');
+
+export const Child = z.object({
+  fullName: z.string().trim().min(1, 'Enter the name').max(200),
+  sex: Sex,
+  dateOfBirth: IsoDate.optional(),
+  ageYears: z.number().int().min(0).max(130).optional(),
+  location: z.string().trim().max(200).optional(),
+});
+export type Child = z.infer<typeof Child>;
+
+/** Tenant form fields: validated against the tenant's form definition (see the forms issue). */
+export const CaseFields = z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/), z.unknown());
+
+export const CaseInput = z.object({
+  child: Child,
+  categories: z.array(CategoryCode).min(1, 'Choose at least one category').max(20),
+  riskLevel: RiskLevel,
+  fields: CaseFields.optional(),
+});
+export type CaseInput = z.infer<typeof CaseInput>;
+
+export const Case = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  status: CaseStatus,
+  stage: Stage,
+  riskLevel: RiskLevel,
+  categories: z.array(z.string()),
+  child: Child,
+  fields: CaseFields,
+  ownerId: z.string(),
+  assignedTo: z.array(z.string()),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  version: z.number().int().min(1),
+});
+export type Case = z.infer<typeof Case>;
+
+export const PossibleDuplicate = z.object({ id: z.string(), caseNumber: z.string(), score: z.number() });
+
+export const CaseListQuery = PageQuery.extend({
+  owner: z.string().max(128).optional(),
+  status: CaseStatus.optional(),
+  stage: Stage.optional(),
+  riskLevel: RiskLevel.optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+});
+export type CaseListQuery = z.infer<typeof CaseListQuery>;
+
+export const HistoryChange = z.object({ path: z.string(), from: z.unknown(), to: z.unknown() });
+export const HistoryEntry = z.object({
+  at: IsoDateTime,
+  actor: z.object({ userId: z.string(), username: z.string() }),
+  action: z.string(),
+  changes: z.array(HistoryChange),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;

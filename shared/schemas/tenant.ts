@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { Locale, TenantId } from './common.ts';
+
+export const TenantKind = z.enum(['country', 'province', 'governorate']);
+export type TenantKind = z.infer<typeof TenantKind>;
+
+export const Tenant = z.object({
+  id: TenantId,
+  name: z.string().min(1).max(200),
+  kind: TenantKind,
+  parentId: TenantId.optional(),
+  region: z.string().max(40).optional(),
+  locales: z.array(Locale).min(1),
+  /** Prefix of readable case numbers, e.g. `NA` in `NA-2026-000123`. */
+  caseNumberPrefix: z.string().regex(/^[A-Z]{2,6}$/),
+  status: z.enum(['active', 'suspended']),
+});
+export type Tenant = z.infer<typeof Tenant>;
