@@ -8,3 +8,4 @@ export * from './schemas/case.ts';
 export * from './schemas/tenant.ts';
 export * from './schemas/user.ts';
 export * from './schemas/api.ts';
+export * from './history/diff.ts';

@@ -1,0 +1,51 @@
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { DEFAULT_TABLE_NAME } from './table-design.ts';
+
+export const tableName = (): string => process.env.SANAD_TABLE ?? DEFAULT_TABLE_NAME;
+
+const clients = new Map<string, DynamoDBDocumentClient>();
+
+/**
+ * One Document client per tenant per process, created once and reused across invocations. In AWS
+ * (`SANAD_TENANT_ROLE_ARN` set) it signs with credentials of the tenant data role assumed with the session
+ * tag `tenant`, so IAM's `dynamodb:LeadingKeys` condition fences the tenant in even if code has a bug; the
+ * credential provider caches them and refreshes before expiry. Locally DynamoDB Local ignores IAM.
+ */
+export function documentClientFor(tenantId: string): DynamoDBDocumentClient {
+  const cached = clients.get(tenantId);
+  if (cached) return cached;
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig(tenantId)), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  clients.set(tenantId, client);
+  return client;
+}
+
+function clientConfig(tenantId: string): DynamoDBClientConfig {
+  const endpoint = process.env.DYNAMODB_ENDPOINT;
+  const roleArn = process.env.SANAD_TENANT_ROLE_ARN;
+  // A quick failure lets the API answer 503 instead of hanging while the database is unreachable.
+  const common = { maxAttempts: 3, requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000 } };
+  if (endpoint) {
+    return {
+      ...common,
+      endpoint,
+      region: process.env.AWS_REGION ?? 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    };
+  }
+  if (!roleArn) return common;
+  return {
+    ...common,
+    credentials: fromTemporaryCredentials({
+      params: {
+        RoleArn: roleArn,
+        RoleSessionName: `sanad-${tenantId}`.slice(0, 64),
+        Tags: [{ Key: 'tenant', Value: tenantId }],
+        DurationSeconds: 900,
+      },
+    }),
+  };
+}

@@ -1,0 +1,162 @@
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { DomainError } from '../../shared/errors.ts';
+import { INDEX_NAMES, TABLE_DESIGN, type IndexName } from './table-design.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { translateDynamoError } from './dynamo-errors.ts';
+
+/** An item as entities describe it: partition keys WITHOUT the tenant prefix, which the repository adds. */
+export type ItemInput = Record<string, unknown> & { pk: string; sk: string };
+export type StoredItem = Record<string, unknown>;
+
+export interface PutOperation {
+  put: ItemInput;
+  /** Condition expression over the existing item, e.g. `attribute_not_exists(pk)`. */
+  condition?: string;
+  values?: Record<string, unknown>;
+  names?: Record<string, string>;
+  /** The error to throw when the condition fails. */
+  onConditionFailed?: () => DomainError;
+}
+
+export interface QueryOptions {
+  /** Partition key without the tenant prefix. */
+  partition: string;
+  index?: IndexName;
+  sortKeyPrefix?: string;
+  limit: number;
+  cursor?: string;
+  newestFirst?: boolean;
+  filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+const PARTITION_KEY_ATTRIBUTES = [
+  TABLE_DESIGN.partitionKey,
+  ...INDEX_NAMES.map((name) => TABLE_DESIGN.indexes[name].partitionKey),
+];
+
+/**
+ * The only code that touches DynamoDB. Built per request from the caller's verified tenant; every partition
+ * key it writes or reads — table and indexes — is prefixed `T#<tenant>#` here, and nothing else can be asked
+ * of it, so a handler cannot reach another tenant's items even by mistake. No Scan exists on it.
+ */
+export class TenantRepository {
+  readonly prefix: string;
+
+  constructor(
+    readonly tenantId: string,
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {
+    if (!/^(_platform|[a-z][a-z0-9-]{1,39})$/.test(tenantId)) {
+      throw new DomainError('UNAUTHENTICATED', 'The token names no valid tenant');
+    }
+    this.prefix = `T#${tenantId}#`;
+  }
+
+  /** The full stored partition key for a tenant-relative one. */
+  key(partition: string): string {
+    if (partition.startsWith('T#')) throw new DomainError('INTERNAL', 'Keys are tenant-relative');
+    return this.prefix + partition;
+  }
+
+  async get(partition: string, sk: string): Promise<StoredItem | undefined> {
+    const out = await this.call(() =>
+      this.db.send(new GetCommand({ TableName: this.table, Key: { pk: this.key(partition), sk }, ConsistentRead: true })),
+    );
+    return out.Item;
+  }
+
+  async query(options: QueryOptions): Promise<Page<StoredItem>> {
+    const index = options.index ? TABLE_DESIGN.indexes[options.index] : TABLE_DESIGN;
+    const names: Record<string, string> = { '#pk': index.partitionKey, ...options.filter?.names };
+    const values: Record<string, unknown> = { ':pk': this.key(options.partition), ...options.filter?.values };
+    let keyCondition = '#pk = :pk';
+    if (options.sortKeyPrefix !== undefined) {
+      names['#sk'] = index.sortKey;
+      values[':skPrefix'] = options.sortKeyPrefix;
+      keyCondition += ' AND begins_with(#sk, :skPrefix)';
+    }
+    const input: QueryCommandInput = {
+      TableName: this.table,
+      IndexName: options.index,
+      KeyConditionExpression: keyCondition,
+      FilterExpression: options.filter?.expression,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      Limit: options.limit,
+      ScanIndexForward: !options.newestFirst,
+      ExclusiveStartKey: options.cursor ? decodeCursor(options.cursor, this.prefix) : undefined,
+    };
+    const out = await this.call(() => this.db.send(new QueryCommand(input)));
+    return {
+      items: out.Items ?? [],
+      nextCursor: out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey) : null,
+    };
+  }
+
+  /** Atomically adds one to a counter item and returns the new value. */
+  async nextSequence(partition: string, sk: string): Promise<number> {
+    const out = await this.call(() =>
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: this.key(partition), sk },
+          UpdateExpression: 'ADD #value :one',
+          ExpressionAttributeNames: { '#value': 'value' },
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      ),
+    );
+    return Number(out.Attributes?.value);
+  }
+
+  /** Writes all operations or none (one TransactWriteItems): a record and its history land together. */
+  async transact(operations: PutOperation[]): Promise<void> {
+    const items = operations.map((op) => ({
+      Put: {
+        TableName: this.table,
+        Item: this.withTenantKeys(op.put),
+        ConditionExpression: op.condition,
+        ExpressionAttributeNames: op.names,
+        ExpressionAttributeValues: op.values,
+      },
+    }));
+    await this.call(
+      () => this.db.send(new TransactWriteCommand({ TransactItems: items })),
+      (reasons) => {
+        const failed = reasons.findIndex((code) => code === 'ConditionalCheckFailed');
+        return failed >= 0 ? operations[failed]?.onConditionFailed?.() : undefined;
+      },
+    );
+  }
+
+  private withTenantKeys(item: ItemInput): StoredItem {
+    const stored: StoredItem = { ...item };
+    for (const attribute of PARTITION_KEY_ATTRIBUTES) {
+      const value = item[attribute];
+      if (typeof value === 'string') stored[attribute] = this.key(value);
+    }
+    return stored;
+  }
+
+  private async call<T>(send: () => Promise<T>, onCancelled?: (reasons: string[]) => DomainError | undefined): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      throw translateDynamoError(error, onCancelled);
+    }
+  }
+}

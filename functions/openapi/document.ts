@@ -1,0 +1,71 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { Case, CaseInput, CaseListQuery, PossibleDuplicate } from '../../shared/schemas/case.ts';
+import { ErrorBody } from '../../shared/schemas/api.ts';
+import { ListMeta } from '../../shared/schemas/common.ts';
+import { Me } from '../../shared/schemas/user.ts';
+import { ROUTES } from '../routes.ts';
+
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with, so the contract
+ * cannot drift from the code. Every route of ROUTES must be described here (a unit test checks it).
+ */
+export function buildOpenApiDocument() {
+  const registry = new OpenAPIRegistry();
+  const bearer = registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  const error = ErrorBody.meta({ id: 'Error' });
+  const kase = Case.meta({ id: 'Case' });
+  const caseInput = CaseInput.meta({ id: 'CaseInput' });
+  const me = Me.meta({ id: 'Me' });
+  const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+  const errors = {
+    400: json(error, 'Invalid input (VALIDATION_FAILED, with details[].path)'),
+    401: json(error, 'Missing, expired or tampered token'),
+    403: json(error, 'Your role may not do this'),
+    404: json(error, 'No such record in your tenant and scope'),
+    503: json(error, 'The database is unreachable; retry after Retry-After seconds'),
+  };
+  const secured = { security: [{ [bearer.name]: [] }] };
+  const etag = { ETag: { description: 'The record version, for If-Match', schema: { type: 'string' as const } } };
+
+  registry.registerPath({
+    method: 'get', path: '/api/v1/health', summary: 'Liveness',
+    responses: { 200: json(z.object({ data: z.object({ status: z.literal('ok') }) }), 'Up') },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/openapi.json', summary: 'This document',
+    responses: { 200: { description: 'OpenAPI 3.1 document' } },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/me', summary: 'The signed-in user, roles, permissions and tenant', ...secured,
+    responses: { 200: json(z.object({ data: me }), 'The session'), 401: errors[401] },
+  });
+  registry.registerPath({
+    method: 'post', path: '/api/v1/cases', summary: 'Register a case', ...secured,
+    request: {
+      headers: z.object({ 'idempotency-key': z.string().optional() }),
+      body: { content: { 'application/json': { schema: caseInput } } },
+    },
+    responses: {
+      201: { ...json(z.object({ data: kase, meta: z.object({ possibleDuplicates: z.array(PossibleDuplicate) }) }), 'Created'), headers: etag },
+      400: errors[400], 401: errors[401], 403: errors[403],
+      409: json(error, 'Idempotency-Key reused with another body'), 503: errors[503],
+    },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/cases', summary: 'The caseload, newest update first', ...secured,
+    request: { query: CaseListQuery },
+    responses: { 200: json(z.object({ data: z.array(kase), meta: ListMeta }), 'A page of cases'), 400: errors[400], 401: errors[401], 403: errors[403] },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/cases/{id}', summary: 'One case', ...secured,
+    request: { params: z.object({ id: z.string() }) },
+    responses: { 200: { ...json(z.object({ data: kase }), 'The case'), headers: etag }, 401: errors[401], 404: errors[404] },
+  });
+
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: { title: 'Sanad API', version: '1.0.0', description: 'Multi-tenant case management for social-welfare ministries' },
+  });
+}
+

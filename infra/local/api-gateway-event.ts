@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import type { JWTPayload } from 'jose';
+import type { RouteDefinition } from '../../functions/routes.ts';
+
+/** API Gateway's JWT authorizer hands claims to Lambda as strings; arrays arrive flattened as `[a b]`. */
+export function claimsAsApiGatewaySendsThem(payload: JWTPayload): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(payload).map(([name, value]) => [name, Array.isArray(value) ? `[${value.join(' ')}]` : String(value)]),
+  );
+}
+
+export interface MatchedRoute {
+  route: RouteDefinition;
+  pathParameters: Record<string, string>;
+}
+
+/** Matches a path against the route table the way API Gateway does (`{id}` is one path segment). */
+export function matchRoute(routes: readonly RouteDefinition[], method: string, path: string): MatchedRoute | undefined {
+  const segments = path.split('/');
+  for (const route of routes) {
+    const routeSegments = route.path.split('/');
+    if (route.method !== method || routeSegments.length !== segments.length) continue;
+    const pathParameters: Record<string, string> = {};
+    const matches = routeSegments.every((expected, i) => {
+      const actual = segments[i] ?? '';
+      const parameter = /^\{(\w+)\}$/.exec(expected)?.[1];
+      if (!parameter) return expected === actual;
+      pathParameters[parameter] = safeDecode(actual);
+      return actual !== '';
+    });
+    if (matches) return { route, pathParameters };
+  }
+  return undefined;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** An HTTP request as the API Gateway v2 (payload format 2.0) event Lambda receives for it. */
+export function toApiGatewayEvent(
+  request: IncomingMessage,
+  body: Buffer,
+  matched: MatchedRoute,
+  claims: Record<string, string> | undefined,
+): APIGatewayProxyEventV2WithJWTAuthorizer {
+  const url = new URL(request.url ?? '/', 'http://local');
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  const contentType = headers['content-type'] ?? '';
+  const textual = contentType === '' || /json|text|csv|xml|urlencoded/.test(contentType);
+  const now = new Date();
+  const routeKey = `${matched.route.method} ${matched.route.path}`;
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    queryStringParameters: Object.keys(query).length ? query : undefined,
+    pathParameters: Object.keys(matched.pathParameters).length ? matched.pathParameters : undefined,
+    body: body.length ? (textual ? body.toString('utf8') : body.toString('base64')) : undefined,
+    isBase64Encoded: body.length > 0 && !textual,
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'localhost',
+      http: {
+        method: request.method ?? 'GET',
+        path: url.pathname,
+        protocol: `HTTP/${request.httpVersion}`,
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+      authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: claims ?? {}, scopes: [] } },
+    },
+  } as APIGatewayProxyEventV2WithJWTAuthorizer;
+}

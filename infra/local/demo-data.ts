@@ -1,0 +1,59 @@
+import type { Role } from '../../shared/auth/roles.ts';
+import type { CaseInput } from '../../shared/schemas/case.ts';
+import type { Tenant } from '../../shared/schemas/tenant.ts';
+
+/** The demo tenants of API.md. */
+export const DEMO_TENANTS: Tenant[] = [
+  { id: 'mm', name: 'Myanmar', kind: 'country', region: 'ap-southeast-1', locales: ['my', 'en'], caseNumberPrefix: 'MM', status: 'active' },
+  { id: 'vn', name: 'Viet Nam', kind: 'country', region: 'ap-southeast-1', locales: ['vi', 'en'], caseNumberPrefix: 'VN', status: 'active' },
+  { id: 'vn-na', name: 'Nghe An', kind: 'province', parentId: 'vn', region: 'ap-southeast-1', locales: ['vi', 'en'], caseNumberPrefix: 'NA', status: 'active' },
+  { id: 'sy', name: 'Syria (pilot governorate)', kind: 'governorate', region: 'eu-central-1', locales: ['ar', 'en'], caseNumberPrefix: 'SY', status: 'active' },
+  { id: 'eg', name: 'Egypt', kind: 'country', region: 'eu-central-1', locales: ['ar', 'en'], caseNumberPrefix: 'EG', status: 'active' },
+];
+
+export const DEMO_PASSWORD = 'sanad-demo';
+
+export interface DemoUser {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  organizationId?: string;
+}
+
+/** caseworker.t, caseworker2.t, supervisor.t, admin.t and ngo.t for each tenant t. */
+export function demoUsersOf(tenantId: string): DemoUser[] {
+  return [
+    { username: `caseworker.${tenantId}`, displayName: `Caseworker (${tenantId})`, roles: ['caseworker'] },
+    { username: `caseworker2.${tenantId}`, displayName: `Second caseworker (${tenantId})`, roles: ['caseworker'] },
+    { username: `supervisor.${tenantId}`, displayName: `Supervisor (${tenantId})`, roles: ['supervisor'] },
+    { username: `admin.${tenantId}`, displayName: `Tenant admin (${tenantId})`, roles: ['tenant_admin'] },
+    { username: `ngo.${tenantId}`, displayName: `Hope Partners (${tenantId})`, roles: ['partner'], organizationId: `ngo-${tenantId}` },
+  ];
+}
+
+export const PLATFORM_OPERATOR: DemoUser = { username: 'platform', displayName: 'Platform operator', roles: ['platform_operator'] };
+
+const DEMO_CHILDREN: Record<string, CaseInput['child'][]> = {
+  mm: [
+    { fullName: 'မောင်အောင်ကျော်', sex: 'male', dateOfBirth: '2014-03-02', location: 'Yangon' },
+    { fullName: 'မနှင်းဝေ', sex: 'female', ageYears: 12, location: 'Mandalay' },
+  ],
+  vn: [{ fullName: 'Trần Văn Nam', sex: 'male', dateOfBirth: '2012-07-19', location: 'Hà Nội' }],
+  'vn-na': [
+    { fullName: 'Lê Thị Mai', sex: 'female', dateOfBirth: '2013-11-05', location: 'Vinh' },
+    { fullName: 'Hồ Văn Đức', sex: 'male', ageYears: 9, location: 'Diễn Châu' },
+  ],
+  sy: [{ fullName: 'أحمد الحلبي', sex: 'male', dateOfBirth: '2011-01-20', location: 'حلب' }],
+  eg: [{ fullName: 'فاطمة حسن', sex: 'female', dateOfBirth: '2015-09-09', location: 'القاهرة' }],
+};
+
+const CATEGORY_ROTATION: CaseInput['categories'][] = [['neglect'], ['physical_abuse', 'orphan'], ['child_labour']];
+const RISK_ROTATION: CaseInput['riskLevel'][] = ['high', 'medium', 'low'];
+
+export function demoCasesOf(tenantId: string): CaseInput[] {
+  return (DEMO_CHILDREN[tenantId] ?? []).map((child, index) => ({
+    child,
+    categories: CATEGORY_ROTATION[index % CATEGORY_ROTATION.length] ?? ['other'],
+    riskLevel: RISK_ROTATION[index % RISK_ROTATION.length] ?? 'low',
+  }));
+}

@@ -1,0 +1,81 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
+
+export const LOCAL_ISSUER = 'https://sanad.local/issuer';
+export const LOCAL_AUDIENCE = 'sanad-local-spa';
+const TOKEN_TTL_SECONDS = 8 * 60 * 60;
+const ALGORITHM = 'RS256';
+
+export interface TokenSubject {
+  userId: string;
+  username: string;
+  tenantId: string;
+  roles: readonly string[];
+  organizationId?: string;
+}
+
+/**
+ * The local stand-in for Cognito: signs ID tokens with Cognito's claim shape and verifies them as the HTTP
+ * API's JWT authorizer would (signature, issuer, audience, expiry, algorithm). The key is kept in the data
+ * dir, so tokens survive a restart.
+ */
+export class LocalIssuer {
+  private constructor(
+    private readonly privateKey: CryptoKey,
+    private readonly publicKey: CryptoKey,
+  ) {}
+
+  static async create(dataDir?: string): Promise<LocalIssuer> {
+    const keyFile = dataDir ? join(dataDir, 'local-issuer-key.json') : undefined;
+    if (keyFile && existsSync(keyFile)) {
+      const jwk = JSON.parse(readFileSync(keyFile, 'utf8')) as JWK;
+      const { d: _private, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = jwk;
+      return new LocalIssuer(
+        (await importJWK(jwk, ALGORITHM)) as CryptoKey,
+        (await importJWK(publicJwk, ALGORITHM)) as CryptoKey,
+      );
+    }
+    const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, { extractable: true });
+    if (keyFile && dataDir) {
+      mkdirSync(dataDir, { recursive: true });
+      writeFileSync(keyFile, JSON.stringify(await exportJWK(privateKey)), { mode: 0o600 });
+    }
+    return new LocalIssuer(privateKey, publicKey);
+  }
+
+  async issue(subject: TokenSubject): Promise<{ token: string; expiresAt: string }> {
+    const now = Math.floor(Date.now() / 1000);
+    const token = await new SignJWT({
+      'cognito:username': subject.username,
+      'custom:tenant': subject.tenantId,
+      'cognito:groups': [...subject.roles],
+      ...(subject.organizationId ? { 'custom:organization': subject.organizationId } : {}),
+      token_use: 'id',
+      auth_time: now,
+    })
+      .setProtectedHeader({ alg: ALGORITHM, kid: 'sanad-local' })
+      .setSubject(subject.userId)
+      .setIssuer(LOCAL_ISSUER)
+      .setAudience(LOCAL_AUDIENCE)
+      .setIssuedAt(now)
+      .setExpirationTime(now + TOKEN_TTL_SECONDS)
+      .sign(this.privateKey);
+    return { token, expiresAt: new Date((now + TOKEN_TTL_SECONDS) * 1000).toISOString() };
+  }
+
+  /** Verified claims, or undefined for a missing, tampered, expired or foreign token. */
+  async verify(token: string): Promise<JWTPayload | undefined> {
+    try {
+      const { payload } = await jwtVerify(token, this.publicKey, {
+        issuer: LOCAL_ISSUER,
+        audience: LOCAL_AUDIENCE,
+        algorithms: [ALGORITHM],
+        requiredClaims: ['sub', 'exp'],
+      });
+      return payload;
+    } catch {
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,125 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import sirv from 'sirv';
+import { ROUTES } from '../../functions/routes.ts';
+import type { Handler } from '../../functions/http/route.ts';
+import { MAX_BODY_BYTES } from '../../functions/http/request.ts';
+import { errorResponse, ok, type ApiResponse } from '../../functions/http/responses.ts';
+import { LoginInput } from '../../shared/schemas/api.ts';
+import { claimsAsApiGatewaySendsThem, matchRoute, toApiGatewayEvent } from './api-gateway-event.ts';
+import type { LocalCredentials } from './credentials.ts';
+import type { LocalIssuer } from './local-issuer.ts';
+
+export interface LocalServerOptions {
+  repoRoot: string;
+  webDir: string;
+  issuer: LocalIssuer;
+  credentials: LocalCredentials;
+}
+
+class BodyTooLarge extends Error {}
+
+/**
+ * One origin, as CloudFront gives in AWS: `/api/*` goes to the very Lambda handlers (fed API Gateway v2
+ * events, after the JWT check the HTTP API's authorizer would make), `/local/login` is the local identity
+ * provider, and everything else is the built SPA with a fallback to index.html.
+ */
+export function createLocalServer(options: LocalServerOptions): Server {
+  const handlers = new Map<string, Promise<Handler>>();
+  const loadHandler = (entry: string) => {
+    let loading = handlers.get(entry);
+    if (!loading) {
+      const url = pathToFileURL(join(options.repoRoot, 'functions', entry)).href;
+      loading = import(url).then((module: { handler: Handler }) => module.handler);
+      handlers.set(entry, loading);
+    }
+    return loading;
+  };
+  const spa = existsSync(options.webDir) ? sirv(options.webDir, { single: true, etag: true, gzip: true }) : undefined;
+
+  return createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://local').pathname;
+    const serve = async (): Promise<ApiResponse | undefined> => {
+      if (path === '/local/login') return login(request, options);
+      if (path.startsWith('/api/')) return api(request, path, options.issuer, loadHandler);
+      if (path === '/config.json') return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"auth":"local"}' };
+      return undefined;
+    };
+    serve()
+      .then((result) => {
+        if (result) return send(response, result);
+        if (spa) return spa(request, response, () => send(response, errorResponse('NOT_FOUND', 'Not found')));
+        send(response, { statusCode: 503, headers: { 'content-type': 'text/plain' }, body: 'The SPA is not built: run npm run build:web' });
+      })
+      .catch((error: unknown) => {
+        const tooLarge = error instanceof BodyTooLarge;
+        console.error(tooLarge ? 'request body too large' : error);
+        send(response, tooLarge ? errorResponse('PAYLOAD_TOO_LARGE', 'The request body is larger than 6 MB') : errorResponse('INTERNAL', 'Local server error'));
+        if (tooLarge) request.destroy();
+      });
+  });
+}
+
+async function api(
+  request: IncomingMessage,
+  path: string,
+  issuer: LocalIssuer,
+  loadHandler: (entry: string) => Promise<Handler>,
+): Promise<ApiResponse> {
+  const matched = matchRoute(ROUTES, request.method ?? 'GET', path);
+  if (!matched) return errorResponse('NOT_FOUND', `No route ${request.method} ${path}`);
+  let claims: Record<string, string> | undefined;
+  if (matched.route.authenticated) {
+    const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const payload = token ? await issuer.verify(token) : undefined;
+    // API Gateway's authorizer refuses before Lambda runs; the local stack answers in API.md's shape.
+    if (!payload) return errorResponse('UNAUTHENTICATED', token ? 'The token is invalid or expired' : 'Sign in first: send Authorization: Bearer <token>');
+    claims = claimsAsApiGatewaySendsThem(payload);
+  }
+  const body = await readBody(request);
+  const handler = await loadHandler(matched.route.entry);
+  const result = await handler(toApiGatewayEvent(request, body, matched, claims));
+  return result as ApiResponse;
+}
+
+async function login(request: IncomingMessage, options: LocalServerOptions): Promise<ApiResponse> {
+  if (request.method !== 'POST') return errorResponse('NOT_FOUND', 'Use POST /local/login');
+  let input: unknown;
+  try {
+    input = JSON.parse((await readBody(request)).toString('utf8'));
+  } catch {
+    return errorResponse('VALIDATION_FAILED', 'The request body is not valid JSON');
+  }
+  const parsed = LoginInput.safeParse(input);
+  if (!parsed.success) return errorResponse('VALIDATION_FAILED', 'Send {"username", "password"}');
+  const subject = await options.credentials.signIn(parsed.data.username, parsed.data.password, parsed.data.tenant);
+  if (!subject) return errorResponse('UNAUTHENTICATED', 'Wrong username or password');
+  return ok(await options.issuer.issue(subject));
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        request.removeAllListeners('data');
+        request.resume();
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function send(response: ServerResponse, result: ApiResponse): void {
+  if (response.headersSent) return;
+  response.writeHead(result.statusCode, result.headers);
+  response.end(result.body ?? '');
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, PERMISSIONS, authorize, permittedActions, scopeFor } from './permissions.ts';
+import { ROLES } from './roles.ts';
+import { DomainError } from '../errors.ts';
+
+describe('permission matrix', () => {
+  it.each(ROLES.flatMap((role) => ACTIONS.map((action) => [role, action] as const)))(
+    '%s × %s: authorize agrees with the matrix cell',
+    (role, action) => {
+      const cell = PERMISSIONS[role][action];
+      if (cell) expect(authorize([role], action)).toBe(cell);
+      else expect(() => authorize([role], action)).toThrow(DomainError);
+    },
+  );
+
+  it('gives a user with several roles the widest scope', () => {
+    expect(scopeFor(['caseworker', 'supervisor'], 'case.read')).toBe('tenant');
+    expect(scopeFor(['caseworker'], 'case.read')).toBe('own');
+  });
+
+  it('keeps the platform operator away from case data', () => {
+    for (const action of ACTIONS.filter((a) => a.startsWith('case.'))) {
+      expect(scopeFor(['platform_operator'], action)).toBeUndefined();
+    }
+  });
+
+  it('reports the permitted actions for /me', () => {
+    expect(permittedActions(['manager'])).toEqual(['session.read', 'case.read', 'case.list']);
+    expect(permittedActions([])).toEqual([]);
+  });
+});
