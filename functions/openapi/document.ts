@@ -4,7 +4,6 @@ import { Case, CaseInput, CaseListQuery, PossibleDuplicate } from '../../shared/
 import { ErrorBody } from '../../shared/schemas/api.ts';
 import { ListMeta } from '../../shared/schemas/common.ts';
 import { Me } from '../../shared/schemas/user.ts';
-import { ROUTES } from '../routes.ts';
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with, so the contract
