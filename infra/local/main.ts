@@ -2,12 +2,13 @@ import { startLocalStack } from './stack.ts';
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_OPERATOR } from './demo-data.ts';
 
 /** `npm start`: the whole local stack on one URL, configured by the environment variables of API.md. */
+const setting = (name: string) => process.env[name]?.trim() || undefined;
 const stack = await startLocalStack({
-  port: Number(process.env.PORT ?? 3000),
-  dataDir: process.env.SANAD_DATA_DIR,
-  inMemory: process.env.SANAD_IN_MEMORY === '1' || process.env.SANAD_IN_MEMORY === 'true',
-  dynamoEndpoint: process.env.DYNAMODB_ENDPOINT,
-  tableName: process.env.SANAD_TABLE,
+  port: Number(setting('PORT') ?? 3000),
+  dataDir: setting('SANAD_DATA_DIR'),
+  inMemory: ['1', 'true'].includes(setting('SANAD_IN_MEMORY') ?? ''),
+  dynamoEndpoint: setting('DYNAMODB_ENDPOINT'),
+  tableName: setting('SANAD_TABLE'),
 });
 
 const tenants = DEMO_TENANTS.map((tenant) => tenant.id).join(', ');
