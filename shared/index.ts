@@ -9,3 +9,6 @@ export * from './schemas/tenant.ts';
 export * from './schemas/user.ts';
 export * from './schemas/api.ts';
 export * from './history/diff.ts';
+export * from './schemas/lifecycle.ts';
+export * from './lifecycle/state-machine.ts';
+export type { LifecycleCase } from './lifecycle/lifecycle-case.ts';

@@ -12,13 +12,35 @@ import type { Role } from './roles.ts';
 export const SCOPES = ['own', 'organization', 'tenant', 'platform'] as const;
 export type Scope = (typeof SCOPES)[number];
 
-export const ACTIONS = ['session.read', 'case.create', 'case.read', 'case.list', 'case.update', 'tenant.manage'] as const;
+export const ACTIONS = [
+  'session.read',
+  'case.create',
+  'case.read',
+  'case.list',
+  'case.update',
+  /** Submit assessments and care plans, record evaluations, request closure. */
+  'case.work',
+  'case.reopen',
+  'case.assign',
+  'approval.list',
+  'approval.decide',
+  'followup.create',
+  'followup.list',
+  'tenant.manage',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>> = {
-  caseworker: { 'session.read': 'own', 'case.create': 'own', 'case.read': 'own', 'case.list': 'own', 'case.update': 'own' },
-  supervisor: { 'session.read': 'own', 'case.create': 'tenant', 'case.read': 'tenant', 'case.list': 'tenant', 'case.update': 'tenant' },
-  manager: { 'session.read': 'own', 'case.read': 'tenant', 'case.list': 'tenant' },
+  caseworker: {
+    'session.read': 'own', 'case.create': 'own', 'case.read': 'own', 'case.list': 'own', 'case.update': 'own',
+    'case.work': 'own', 'case.reopen': 'own', 'followup.create': 'own', 'followup.list': 'own',
+  },
+  supervisor: {
+    'session.read': 'own', 'case.create': 'tenant', 'case.read': 'tenant', 'case.list': 'tenant', 'case.update': 'tenant',
+    'case.work': 'tenant', 'case.reopen': 'tenant', 'case.assign': 'tenant', 'approval.list': 'tenant', 'approval.decide': 'tenant',
+    'followup.create': 'tenant', 'followup.list': 'tenant',
+  },
+  manager: { 'session.read': 'own', 'case.read': 'tenant', 'case.list': 'tenant', 'approval.list': 'tenant', 'followup.list': 'tenant' },
   tenant_admin: { 'session.read': 'own' },
   partner: { 'session.read': 'own' },
   platform_operator: { 'session.read': 'own', 'tenant.manage': 'platform' },

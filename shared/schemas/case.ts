@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, PageQuery } from './common.ts';
+import { CaseLifecycle } from './lifecycle.ts';
 
 /** The Circular 02/2020 steps a case moves through. */
 export const STAGES = ['intake', 'assessment', 'care_plan', 'implementation', 'evaluation', 'closed'] as const;
@@ -69,7 +70,7 @@ export const Case = z.object({
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   version: z.number().int().min(1),
-});
+}).extend(CaseLifecycle.shape);
 export type Case = z.infer<typeof Case>;
 
 export const PossibleDuplicate = z.object({ id: z.string(), caseNumber: z.string(), score: z.number() });

@@ -11,9 +11,10 @@ let otherTenant: ApiClient;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  [caseworker, caseworker2, supervisor, otherTenant] = await Promise.all(
-    ['caseworker.vn-na', 'caseworker2.vn-na', 'supervisor.vn-na', 'caseworker.mm'].map((u) => ApiClient.signIn(stack.url, u)),
-  );
+  caseworker = await ApiClient.signIn(stack.url, 'caseworker.vn-na');
+  caseworker2 = await ApiClient.signIn(stack.url, 'caseworker2.vn-na');
+  supervisor = await ApiClient.signIn(stack.url, 'supervisor.vn-na');
+  otherTenant = await ApiClient.signIn(stack.url, 'caseworker.mm');
 });
 afterAll(() => stack?.stop());
 
