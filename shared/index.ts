@@ -12,3 +12,4 @@ export * from './history/diff.ts';
 export * from './schemas/lifecycle.ts';
 export * from './lifecycle/state-machine.ts';
 export type { LifecycleCase } from './lifecycle/lifecycle-case.ts';
+export * from './history/chain.ts';

@@ -1,15 +1,15 @@
-import { Case, type HistoryEntry } from '../../shared/schemas/case.ts';
+import { Case } from '../../shared/schemas/case.ts';
 import type { ItemInput } from '../data/tenant-repository.ts';
 
 /**
  * A case's items, all in its own partition `T#<t>#CASE#<id>` so the case page is one Query:
  *   `META`                      — the case; also indexed byOwner (`OWNER#<userId>`) and byTenant (`CASES`),
  *                                 both sorted by `<updatedAt>#<id>` for "newest update first"
- *   `HIST#<at>#<seq>`           — its history, oldest first
+ *   `HIST#<seq>`                — its hash-chained history, oldest first
  */
 export const casePartition = (caseId: string) => `CASE#${caseId}`;
 
-export function caseItem(kase: Case): ItemInput {
+export function caseItem(kase: Case, chain: { historyCount: number; historyHead: string | null }): ItemInput {
   const recency = `${kase.updatedAt}#${kase.id}`;
   return {
     pk: casePartition(kase.id),
@@ -20,15 +20,7 @@ export function caseItem(kase: Case): ItemInput {
     gsi2pk: 'CASES',
     gsi2sk: recency,
     ...kase,
-  };
-}
-
-export function historyItem(caseId: string, entry: HistoryEntry, sequence: number): ItemInput {
-  return {
-    pk: casePartition(caseId),
-    sk: `HIST#${entry.at}#${String(sequence).padStart(6, '0')}`,
-    entity: 'history',
-    ...entry,
+    ...chain,
   };
 }
 

@@ -1,11 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Scope } from '../../shared/auth/permissions.ts';
 import { DomainError, notFound } from '../../shared/errors.ts';
-import { diff } from '../../shared/history/diff.ts';
+import type { ChainedEntry } from '../../shared/history/chain.ts';
+import type { FieldChange } from '../../shared/history/diff.ts';
 import type { Case, CaseInput, CaseListQuery } from '../../shared/schemas/case.ts';
-import type { Page, TenantRepository } from '../data/tenant-repository.ts';
+import type { Page, PutOperation, TenantRepository } from '../data/tenant-repository.ts';
 import { getTenantProfile } from '../tenants/tenant-store.ts';
-import { caseFromItem, caseItem, casePartition, historyItem } from './case-items.ts';
+import { caseFromItem, caseItem, casePartition } from './case-items.ts';
+import { EMPTY_CHAIN, historyItem, nextEntry, type ChainHead } from './case-history.ts';
 import { formatCaseNumber } from './case-numbers.ts';
 
 export interface Actor {
@@ -25,15 +27,30 @@ export interface CreateResult {
   replayed: boolean;
 }
 
-const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** A change to a case: the next version of it, and what else must be written in the same transaction. */
+export interface CaseChange {
+  kase: Case;
+  action: string;
+  alsoWrite?: PutOperation[];
+  /** Changes to the case's sub-records (a follow-up added), recorded beside the case's own field changes. */
+  extraChanges?: FieldChange[];
+}
 
-/** Case records of one tenant, read and written through its repository. */
+interface LoadedCase {
+  kase: Case;
+  head: ChainHead;
+}
+
+const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const actorOf = (caller: Actor): Actor => ({ userId: caller.userId, username: caller.username });
+
+/** Case records of one tenant, read and written through its repository; every change lands with its history. */
 export class CaseStore {
   constructor(private readonly repository: TenantRepository) {}
 
   async create(input: CaseInput, caller: Actor, options: CreateOptions = {}): Promise<CreateResult> {
-    const actor: Actor = { userId: caller.userId, username: caller.username };
-    const idempotency = options.idempotencyKey ? idempotencyItemKey(actor, options.idempotencyKey) : undefined;
+    const actor = actorOf(caller);
+    const idempotency = options.idempotencyKey ? { pk: `IDEMPOTENCY#${actor.userId}#${options.idempotencyKey}`, sk: 'CASE' } : undefined;
     const bodyHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
     if (idempotency) {
       const replay = await this.replay(idempotency, bodyHash, actor);
@@ -59,38 +76,73 @@ export class CaseStore {
       updatedAt: now,
       version: 1,
     };
-    const entry = { at: now, actor, action: 'create', changes: diff(undefined, recordedFields(kase)) };
+    const { entry, head } = nextEntry(EMPTY_CHAIN, undefined, kase, 'create', actor);
+    const race = new DomainError('CONFLICT', 'The same Idempotency-Key is being used concurrently');
     try {
       await this.repository.transact([
-        { put: caseItem(kase), condition: 'attribute_not_exists(pk)' },
-        { put: historyItem(kase.id, entry, 0) },
+        { put: caseItem(kase, head), condition: 'attribute_not_exists(pk)' },
+        { put: historyItem(kase.id, entry) },
         ...(idempotency
-          ? [{
-              put: { ...idempotency, entity: 'idempotency', caseId: kase.id, bodyHash },
-              condition: 'attribute_not_exists(pk)',
-              onConditionFailed: () => new DomainError('CONFLICT', 'IDEMPOTENT_RACE'),
-            }]
+          ? [{ put: { ...idempotency, entity: 'idempotency', caseId: kase.id, bodyHash }, condition: 'attribute_not_exists(pk)', onConditionFailed: () => race }]
           : []),
       ]);
     } catch (error) {
       // A concurrent request with the same key won the race: answer with its result.
-      if (idempotency && error instanceof DomainError && error.message === 'IDEMPOTENT_RACE') {
-        const replay = await this.replay(idempotency, bodyHash, actor);
-        if (replay) return replay;
-      }
+      const replay = error === race && idempotency ? await this.replay(idempotency, bodyHash, actor) : undefined;
+      if (replay) return replay;
       throw error;
     }
     return { kase, replayed: false };
   }
 
-  /** A case the caller may see in `scope`; anything else — other tenants, other caseworkers' — is 404. */
+  /** A case the caller may see in `scope`; anything else — other tenants', other caseworkers' — is 404. */
   async get(caseId: string, scope: Scope, actor: Actor): Promise<Case> {
-    if (!CASE_ID.test(caseId)) throw notFound('Case');
-    const item = await this.repository.get(casePartition(caseId), 'META');
-    if (!item) throw notFound('Case');
-    const kase = caseFromItem(item);
-    if (!visibleIn(kase, scope, actor)) throw notFound('Case');
-    return kase;
+    return (await this.load(caseId, scope, actor)).kase;
+  }
+
+  /**
+   * Changes a case if it is still at `expectedVersion` (412 otherwise): the new version, its history entry and
+   * anything the change implies (an approval, a follow-up) are written in one transaction, or nothing is.
+   */
+  async change(
+    caseId: string,
+    expectedVersion: number,
+    scope: Scope,
+    caller: Actor,
+    decide: (kase: Case) => CaseChange | Promise<CaseChange>,
+  ): Promise<Case> {
+    const actor = actorOf(caller);
+    const { kase, head } = await this.load(caseId, scope, actor);
+    const stale = () => new DomainError('PRECONDITION_FAILED', `The case has changed (now version ${kase.version}); reload it`);
+    if (kase.version !== expectedVersion) throw stale();
+    const change = await decide(structuredClone(kase));
+    const next: Case = { ...change.kase, version: kase.version + 1, updatedAt: new Date().toISOString() };
+    const chained = nextEntry(head, kase, next, change.action, actor, change.extraChanges);
+    await this.repository.transact([
+      {
+        put: caseItem(next, chained.head),
+        condition: '#version = :expected',
+        names: { '#version': 'version' },
+        values: { ':expected': expectedVersion },
+        onConditionFailed: stale,
+      },
+      { put: historyItem(caseId, chained.entry), condition: 'attribute_not_exists(pk)', onConditionFailed: stale },
+      ...(change.alsoWrite ?? []),
+    ]);
+    return next;
+  }
+
+  /** The case's history, oldest first: one Query on the case's partition. */
+  async history(caseId: string, scope: Scope, actor: Actor): Promise<ChainedEntry[]> {
+    await this.load(caseId, scope, actor);
+    const entries: ChainedEntry[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.repository.query({ partition: casePartition(caseId), sortKeyPrefix: 'HIST#', limit: 500, cursor });
+      entries.push(...(page.items as unknown as ChainedEntry[]));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return entries.map(({ seq, at, actor: by, action, changes, prevHash, hash }) => ({ seq, at, actor: by, action, changes, prevHash, hash }));
   }
 
   /** The caseload, newest update first: one Query on the owner or tenant index. */
@@ -110,6 +162,18 @@ export class CaseStore {
     return { items: page.items.map(caseFromItem), nextCursor: page.nextCursor };
   }
 
+  private async load(caseId: string, scope: Scope, actor: Actor): Promise<LoadedCase> {
+    if (!CASE_ID.test(caseId)) throw notFound('Case');
+    const item = await this.repository.get(casePartition(caseId), 'META');
+    if (!item) throw notFound('Case');
+    const kase = caseFromItem(item);
+    if (!visibleIn(kase, scope, actor)) throw notFound('Case');
+    return {
+      kase,
+      head: { historyCount: Number(item.historyCount ?? 0), historyHead: (item.historyHead as string | null | undefined) ?? null },
+    };
+  }
+
   private async replay(key: { pk: string; sk: string }, bodyHash: string, actor: Actor): Promise<CreateResult | undefined> {
     const record = await this.repository.get(key.pk, key.sk);
     if (!record) return undefined;
@@ -118,16 +182,6 @@ export class CaseStore {
     }
     return { kase: await this.get(String(record.caseId), 'tenant', actor), replayed: true };
   }
-}
-
-function idempotencyItemKey(actor: Actor, key: string) {
-  return { pk: `IDEMPOTENCY#${actor.userId}#${key}`, sk: 'CASE' };
-}
-
-/** What a caseworker's history shows as created: the case's content, not its bookkeeping. */
-function recordedFields(kase: Case) {
-  const { child, categories, riskLevel, fields, stage, status, ownerId } = kase;
-  return { child, categories, riskLevel, fields, stage, status, ownerId };
 }
 
 function visibleIn(kase: Case, scope: Scope, actor: Actor): boolean {

@@ -30,6 +30,8 @@ export interface QueryOptions {
   partition: string;
   index?: IndexName;
   sortKeyPrefix?: string;
+  /** Inclusive sort-key range. */
+  sortKeyBetween?: [string, string];
   limit: number;
   cursor?: string;
   newestFirst?: boolean;
@@ -87,6 +89,10 @@ export class TenantRepository {
       names['#sk'] = index.sortKey;
       values[':skPrefix'] = options.sortKeyPrefix;
       keyCondition += ' AND begins_with(#sk, :skPrefix)';
+    } else if (options.sortKeyBetween) {
+      names['#sk'] = index.sortKey;
+      [values[':skFrom'], values[':skTo']] = options.sortKeyBetween;
+      keyCondition += ' AND #sk BETWEEN :skFrom AND :skTo';
     }
     const input: QueryCommandInput = {
       TableName: this.table,

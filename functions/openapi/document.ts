@@ -4,6 +4,18 @@ import { Case, CaseInput, CaseListQuery, PossibleDuplicate } from '../../shared/
 import { ErrorBody } from '../../shared/schemas/api.ts';
 import { ListMeta } from '../../shared/schemas/common.ts';
 import { Me } from '../../shared/schemas/user.ts';
+import {
+  Approval,
+  AssessmentInput,
+  AssignInput,
+  CarePlanInput,
+  CloseRequestInput,
+  DecisionInput,
+  EvaluationInput,
+  RejectInput,
+  ReopenInput,
+} from '../../shared/schemas/lifecycle.ts';
+import { CasePatch, HistoryEntry } from '../../shared/schemas/case.ts';
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with, so the contract
@@ -61,6 +73,61 @@ export function buildOpenApiDocument() {
     request: { params: z.object({ id: z.string() }) },
     responses: { 200: { ...json(z.object({ data: kase }), 'The case'), headers: etag }, 401: errors[401], 404: errors[404] },
   });
+
+  const ifMatch = z.object({ 'if-match': z.string() });
+  const changeErrors = {
+    400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404],
+    409: json(error, 'Not possible in the current stage'),
+    412: json(error, 'If-Match is stale'),
+    428: json(error, 'If-Match is missing'),
+  };
+  const caseParams = z.object({ id: z.string() });
+  registry.registerPath({
+    method: 'patch', path: '/api/v1/cases/{id}', summary: 'Edit core fields (child and fields merge)', ...secured,
+    request: { params: caseParams, headers: ifMatch, body: { content: { 'application/json': { schema: CasePatch } } } },
+    responses: { 200: { ...json(z.object({ data: kase }), 'The new version'), headers: etag }, ...changeErrors },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/cases/{id}/history', summary: 'Every change, oldest first', ...secured,
+    request: { params: caseParams },
+    responses: { 200: json(z.object({ data: z.array(HistoryEntry), meta: ListMeta }), 'History'), 404: errors[404] },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/cases/{id}/history/verify', summary: 'Check the hash chain of the history', ...secured,
+    request: { params: caseParams },
+    responses: {
+      200: json(z.object({ data: z.object({ valid: z.boolean(), entries: z.number(), brokenAt: z.number().optional() }) }), 'Verification'),
+      404: errors[404],
+    },
+  });
+  const lifecycleActions: [string, z.ZodType, string][] = [
+    ['assessment', AssessmentInput, 'Submit the needs assessment for approval'],
+    ['care-plan', CarePlanInput, 'Submit the care plan (or an adjustment: a new version) for approval'],
+    ['evaluation', EvaluationInput, 'Record the evaluation'],
+    ['close-request', CloseRequestInput, 'Ask for closure (approved by a supervisor)'],
+    ['reopen', ReopenInput, 'Reopen a closed case'],
+    ['assign', AssignInput, 'Assign a caseworker (supervisor)'],
+  ];
+  for (const [action, schema, summary] of lifecycleActions) {
+    registry.registerPath({
+      method: 'post', path: `/api/v1/cases/{id}/${action}`, summary, ...secured,
+      request: { params: caseParams, headers: ifMatch, body: { content: { 'application/json': { schema } } } },
+      responses: { 200: { ...json(z.object({ data: kase }), 'The updated case'), headers: etag }, ...changeErrors },
+    });
+  }
+  const approval = Approval.meta({ id: 'Approval' });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/approvals', summary: 'The approvals queue', ...secured,
+    request: { query: z.object({ status: z.enum(['pending', 'approved', 'rejected']).optional(), limit: z.number().optional(), cursor: z.string().optional() }) },
+    responses: { 200: json(z.object({ data: z.array(approval), meta: ListMeta }), 'A page of approvals'), 403: errors[403] },
+  });
+  for (const [decision, schema] of [['approve', DecisionInput], ['reject', RejectInput]] as const) {
+    registry.registerPath({
+      method: 'post', path: `/api/v1/approvals/{id}/${decision}`, summary: `${decision} a request (never your own)`, ...secured,
+      request: { params: caseParams, headers: ifMatch, body: { content: { 'application/json': { schema } } } },
+      responses: { 200: { ...json(z.object({ data: approval }), 'The decided approval'), headers: etag }, ...changeErrors },
+    });
+  }
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -67,8 +67,9 @@ export interface CommandContext {
   pendingRequestedBy?: string;
 }
 
-export interface Outcome {
-  kase: LifecycleCase;
+export interface Outcome<T extends LifecycleCase = LifecycleCase> {
+  /** The whole next case (every other property of the input carried over). */
+  kase: T;
   /** Approval requested by this command. */
   requested?: { id: string; kind: ApprovalKind };
   /** Approval decided by this command. */
@@ -86,12 +87,12 @@ export function isAvailable(kase: LifecycleCase, type: CommandType): boolean {
 }
 
 /** Applies a command to a case: the next case and the approval effects, or a domain error. Pure. */
-export function applyCommand(kase: LifecycleCase, command: Command, ctx: CommandContext): Outcome {
+export function applyCommand<T extends LifecycleCase>(kase: T, command: Command, ctx: CommandContext): Outcome<T> {
   const transition = TRANSITIONS[command.type];
   if (!isAvailable(kase, command.type)) {
     throw new DomainError('CONFLICT', `A case in stage ${kase.stage} cannot take ${command.type} now`);
   }
-  const next: LifecycleCase = structuredClone(kase);
+  const next: T = structuredClone(kase);
   const requested = transition.requests ? { id: ctx.newId(), kind: transition.requests } : undefined;
   if (requested) next.pendingApproval = requested;
 
@@ -128,7 +129,7 @@ export function applyCommand(kase: LifecycleCase, command: Command, ctx: Command
   }
 }
 
-function decide(kase: LifecycleCase, next: LifecycleCase, command: Command & { type: 'approve' | 'reject' }, ctx: CommandContext): Outcome {
+function decide<T extends LifecycleCase>(kase: T, next: T, command: Command & { type: 'approve' | 'reject' }, ctx: CommandContext): Outcome<T> {
   const pending = kase.pendingApproval;
   if (!pending || pending.id !== command.approvalId) {
     throw new DomainError('CONFLICT', 'This approval is no longer pending');

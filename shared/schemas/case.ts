@@ -56,6 +56,18 @@ export const CaseInput = z.object({
 });
 export type CaseInput = z.infer<typeof CaseInput>;
 
+/** `PATCH /cases/{id}`: any of the core fields; `child` and `fields` merge into what is there. */
+export const CasePatch = z
+  .strictObject({
+    child: Child.partial(),
+    categories: CaseInput.shape.categories,
+    riskLevel: RiskLevel,
+    fields: CaseFields,
+  })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'Send at least one of child, categories, riskLevel, fields' });
+export type CasePatch = z.infer<typeof CasePatch>;
+
 export const Case = z.object({
   id: z.string(),
   caseNumber: z.string(),

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { PageQuery } from '../../shared/schemas/common.ts';
+import { parseOrThrow } from '../../shared/validation.ts';
+import { route } from '../http/route.ts';
+import { ok } from '../http/responses.ts';
+import { ApprovalStore } from './approval-store.ts';
+
+const ApprovalListQuery = PageQuery.extend({ status: z.enum(['pending', 'approved', 'rejected']).default('pending') });
+
+export const handler = route(async (req, ctx) => {
+  ctx.authorize('approval.list');
+  const query = parseOrThrow(ApprovalListQuery, req.query, 'Query');
+  const page = await new ApprovalStore(ctx.repository).list(query.status, query.limit, query.cursor);
+  return ok(page.items, { meta: { nextCursor: page.nextCursor } });
+});

@@ -1,0 +1,3 @@
+import { decisionRoute } from './decide-approval.ts';
+
+export const handler = decisionRoute('reject');

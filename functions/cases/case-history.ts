@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import { diff, type FieldChange } from '../../shared/history/diff.ts';
+import { entryHash, type ChainedEntry } from '../../shared/history/chain.ts';
+import type { Case } from '../../shared/schemas/case.ts';
+import type { ItemInput } from '../data/tenant-repository.ts';
+import { casePartition } from './case-items.ts';
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Where a case's chain stands: kept on the case item, written in the same transaction as each entry. */
+export interface ChainHead {
+  historyCount: number;
+  historyHead: string | null;
+}
+
+export const EMPTY_CHAIN: ChainHead = { historyCount: 0, historyHead: null };
+
+/** What history records of a case: its content, not its bookkeeping (id, number, timestamps, version). */
+export function recordedFields(kase: Case): Record<string, unknown> {
+  const { id: _id, caseNumber: _number, createdAt: _created, updatedAt: _updated, version: _version, ...recorded } = kase;
+  return recorded;
+}
+
+/** The next link of a case's history for a change from `before` to `after`. */
+export function nextEntry(
+  head: ChainHead,
+  before: Case | undefined,
+  after: Case,
+  action: string,
+  actor: { userId: string; username: string },
+  extraChanges: FieldChange[] = [],
+): { entry: ChainedEntry; head: ChainHead } {
+  const unsigned = {
+    seq: head.historyCount,
+    at: after.updatedAt,
+    actor: { userId: actor.userId, username: actor.username },
+    action,
+    changes: [...diff(before ? recordedFields(before) : undefined, recordedFields(after)), ...extraChanges],
+    prevHash: head.historyHead,
+  };
+  const entry: ChainedEntry = { ...unsigned, hash: entryHash(unsigned, sha256) };
+  return { entry, head: { historyCount: head.historyCount + 1, historyHead: entry.hash } };
+}
+
+/** History entries sort by seq inside the case's partition (`HIST#000000`…), oldest first. */
+export function historyItem(caseId: string, entry: ChainedEntry): ItemInput {
+  return { pk: casePartition(caseId), sk: `HIST#${String(entry.seq).padStart(8, '0')}`, entity: 'history', ...entry };
+}
