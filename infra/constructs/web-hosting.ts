@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Annotations, Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { NagSuppressions } from 'cdk-nag';
+import { REPO_ROOT } from './api-function.ts';
+
+export interface WebHostingProps {
+  api: apigw.HttpApi;
+  userPoolClientId: string;
+}
+
+/** Paths without a file extension are SPA routes: serve index.html (API 404s are left alone: other behaviour). */
+const SPA_FALLBACK = `function handler(event) {
+  var request = event.request;
+  if (request.uri.indexOf('.') === -1) { request.uri = '/index.html'; }
+  return request;
+}`;
+
+/** One origin: the SPA from a private bucket through CloudFront (OAC), and `/api/*` to the HTTP API. */
+export class WebHosting extends Construct {
+  readonly distribution: cloudfront.Distribution;
+
+  constructor(scope: Construct, id: string, props: WebHostingProps) {
+    super(scope, id);
+    const region = Stack.of(this).region;
+    const logs = new s3.Bucket(this, 'AccessLogs', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const site = new s3.Bucket(this, 'Site', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      serverAccessLogsBucket: logs,
+      serverAccessLogsPrefix: 'site/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      securityHeadersBehavior: {
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, preload: true, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        contentSecurityPolicy: {
+          contentSecurityPolicy: `default-src 'self'; connect-src 'self' https://cognito-idp.${region}.amazonaws.com; img-src 'self' data:; style-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'`,
+          override: true,
+        },
+      },
+    });
+    const apiDomain = Fn.select(2, Fn.split('/', props.api.apiEndpoint));
+    this.distribution = new cloudfront.Distribution(this, 'Cdn', {
+      defaultRootObject: 'index.html',
+      enableLogging: true,
+      logBucket: logs,
+      logFilePrefix: 'cdn/',
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(site),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: headers,
+        functionAssociations: [{
+          eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+          function: new cloudfront.Function(this, 'SpaFallback', { code: cloudfront.FunctionCode.fromInline(SPA_FALLBACK), runtime: cloudfront.FunctionRuntime.JS_2_0 }),
+        }],
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: new origins.HttpOrigin(apiDomain, { protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY }),
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: headers,
+        },
+      },
+    });
+
+    const built = join(REPO_ROOT, 'web', 'dist');
+    if (existsSync(built)) {
+      new s3deploy.BucketDeployment(this, 'Deploy', {
+        destinationBucket: site,
+        distribution: this.distribution,
+        sources: [
+          s3deploy.Source.asset(built),
+          s3deploy.Source.jsonData('config.json', { auth: 'cognito', region, userPoolClientId: props.userPoolClientId }),
+        ],
+      });
+    } else {
+      Annotations.of(this).addWarningV2('sanad:web-not-built', 'web/dist is missing: run npm run build:web before deploying; the SPA is not uploaded.');
+    }
+    NagSuppressions.addResourceSuppressions(this.distribution, [
+      { id: 'AwsSolutions-CFR1', reason: 'Ministries use Sanad from many countries; access is controlled by sign-in, not geography.' },
+      { id: 'AwsSolutions-CFR2', reason: 'WAF is an optional per-deployment add-on (cost); the API has throttling and per-user rate limits.' },
+      { id: 'AwsSolutions-CFR4', reason: 'The default CloudFront certificate is used until a ministry domain is attached; TLS 1.2 policy applies with a custom certificate.' },
+    ]);
+    NagSuppressions.addResourceSuppressions(logs, [
+      { id: 'AwsSolutions-S1', reason: 'This is the access-log bucket itself; logging it would recurse.' },
+    ]);
+  }
+}
