@@ -1,0 +1,39 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { queryClient } from './query-client.ts';
+import { Layout } from './Layout.tsx';
+import { RequireSession } from './RequireSession.tsx';
+import { LoginPage } from '../auth/LoginPage.tsx';
+
+// Screens behind sign-in load on demand, so the login page stays small on slow connections.
+const CaseloadPage = lazy(() => import('../cases/CaseloadPage.tsx'));
+const RegisterCasePage = lazy(() => import('../cases/RegisterCasePage.tsx'));
+const CasePage = lazy(() => import('../cases/CasePage.tsx'));
+
+function Loading() {
+  const { t } = useTranslation();
+  return <p role="status">{t('common.loading')}</p>;
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route element={<RequireSession><Layout /></RequireSession>}>
+              <Route index element={<Navigate to="/cases" replace />} />
+              <Route path="/cases" element={<CaseloadPage />} />
+              <Route path="/cases/new" element={<RegisterCasePage />} />
+              <Route path="/cases/:id" element={<CasePage />} />
+            </Route>
+            <Route path="*" element={<Navigate to="/cases" replace />} />
+          </Routes>
+        </Suspense>
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}

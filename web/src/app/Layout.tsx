@@ -1,0 +1,39 @@
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { session } from './session.ts';
+import { useCan, useMe } from './use-me.ts';
+import { LanguagePicker } from './LanguagePicker.tsx';
+
+export function Layout() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const canRegister = useCan('case.create');
+  const navigate = useNavigate();
+  const queries = useQueryClient();
+  const signOut = () => {
+    session.clear();
+    queries.clear();
+    void navigate('/login');
+  };
+  return (
+    <>
+      <a className="skip-link" href="#main">{t('app.skip')}</a>
+      <header className="app-header">
+        <span className="brand">{t('app.name')}</span>
+        <nav aria-label={t('nav.main')}>
+          <NavLink to="/cases" end>{t('nav.caseload')}</NavLink>
+          {canRegister && <NavLink to="/cases/new">{t('nav.register')}</NavLink>}
+        </nav>
+        <div className="session">
+          {me && <span className="who">{t('nav.signedInAs', { name: me.displayName, tenant: me.tenant.name })}</span>}
+          <LanguagePicker />
+          <button type="button" className="link-button" onClick={signOut}>{t('nav.signOut')}</button>
+        </div>
+      </header>
+      <main id="main">
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { RISK_LEVELS, STAGES } from '../../../shared/schemas/case.ts';
+import { formatDateTime } from '../app/format.ts';
+import { usePageHeading } from '../app/use-page-heading.ts';
+import { fetchCasePage } from './case-api.ts';
+
+const FILTERS = [
+  { name: 'stage', label: 'caseload.filterStage', values: STAGES, prefix: 'stage' },
+  { name: 'riskLevel', label: 'caseload.filterRisk', values: RISK_LEVELS, prefix: 'risk' },
+] as const;
+
+export default function CaseloadPage() {
+  const { t, i18n } = useTranslation();
+  const heading = usePageHeading();
+  const [params, setParams] = useSearchParams();
+  const filters = Object.fromEntries(FILTERS.flatMap((f) => (params.get(f.name) ? [[f.name, params.get(f.name)!]] : [])));
+  const query = useInfiniteQuery({
+    queryKey: ['cases', filters],
+    queryFn: ({ pageParam }) => fetchCasePage(filters, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const cases = query.data?.pages.flatMap((page) => page.cases) ?? [];
+  const setFilter = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <section>
+      <h1 ref={heading} tabIndex={-1}>{t('caseload.title')}</h1>
+      <div className="filters">
+        {FILTERS.map((filter) => (
+          <label key={filter.name}>
+            {t(filter.label)}
+            <select value={params.get(filter.name) ?? ''} onChange={(event) => setFilter(filter.name, event.target.value)}>
+              <option value="">{t('caseload.all')}</option>
+              {filter.values.map((value) => <option key={value} value={value}>{t(`${filter.prefix}.${value}`)}</option>)}
+            </select>
+          </label>
+        ))}
+      </div>
+      {query.isPending && <p role="status">{t('common.loading')}</p>}
+      {query.isError && <p role="alert" className="error">{t('common.error')}</p>}
+      {query.isSuccess && cases.length === 0 && <p>{t('caseload.empty')}</p>}
+      {cases.length > 0 && (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('caseload.title')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('caseload.caseNumber')}</th>
+                <th scope="col">{t('caseload.name')}</th>
+                <th scope="col">{t('caseload.stage')}</th>
+                <th scope="col">{t('caseload.risk')}</th>
+                <th scope="col">{t('caseload.updated')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cases.map((kase) => (
+                <tr key={kase.id}>
+                  <td><Link to={`/cases/${kase.id}`}>{kase.caseNumber}</Link></td>
+                  <td>{kase.child.fullName}</td>
+                  <td>{t(`stage.${kase.stage}`)}</td>
+                  <td><span className={`risk risk-${kase.riskLevel}`}>{t(`risk.${kase.riskLevel}`)}</span></td>
+                  <td>{formatDateTime(kase.updatedAt, i18n.language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {cases.length > 0 && <p className="muted">{t('caseload.count', { count: cases.length })}</p>}
+      {query.hasNextPage && (
+        <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+          {query.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
+        </button>
+      )}
+    </section>
+  );
+}
