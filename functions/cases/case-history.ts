@@ -21,21 +21,25 @@ export function recordedFields(kase: Case): Record<string, unknown> {
   return recorded;
 }
 
-/** The next link of a case's history for a change from `before` to `after`. */
-export function nextEntry(
-  head: ChainHead,
-  before: Case | undefined,
-  after: Case,
-  action: string,
-  actor: { userId: string; username: string },
-  extraChanges: FieldChange[] = [],
-): { entry: ChainedEntry; head: ChainHead } {
+export interface EntryContent {
+  at: string;
+  action: string;
+  actor: { userId: string; username: string };
+  changes: FieldChange[];
+}
+
+/** Field-level changes of the case itself between two versions. */
+export const caseChanges = (before: Case | undefined, after: Case): FieldChange[] =>
+  diff(before ? recordedFields(before) : undefined, recordedFields(after));
+
+/** The next link of a case's history. */
+export function nextEntry(head: ChainHead, content: EntryContent): { entry: ChainedEntry; head: ChainHead } {
   const unsigned = {
     seq: head.historyCount,
-    at: after.updatedAt,
-    actor: { userId: actor.userId, username: actor.username },
-    action,
-    changes: [...diff(before ? recordedFields(before) : undefined, recordedFields(after)), ...extraChanges],
+    at: content.at,
+    actor: { userId: content.actor.userId, username: content.actor.username },
+    action: content.action,
+    changes: content.changes,
     prevHash: head.historyHead,
   };
   const entry: ChainedEntry = { ...unsigned, hash: entryHash(unsigned, sha256) };

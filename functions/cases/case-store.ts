@@ -4,10 +4,10 @@ import { DomainError, notFound } from '../../shared/errors.ts';
 import type { ChainedEntry } from '../../shared/history/chain.ts';
 import type { FieldChange } from '../../shared/history/diff.ts';
 import type { Case, CaseInput, CaseListQuery } from '../../shared/schemas/case.ts';
-import type { Page, PutOperation, TenantRepository } from '../data/tenant-repository.ts';
+import type { Page, TenantRepository, WriteOperation } from '../data/tenant-repository.ts';
 import { getTenantProfile } from '../tenants/tenant-store.ts';
 import { caseFromItem, caseItem, casePartition } from './case-items.ts';
-import { EMPTY_CHAIN, historyItem, nextEntry, type ChainHead } from './case-history.ts';
+import { caseChanges, EMPTY_CHAIN, historyItem, nextEntry, type ChainHead } from './case-history.ts';
 import { formatCaseNumber } from './case-numbers.ts';
 
 export interface Actor {
@@ -31,7 +31,7 @@ export interface CreateResult {
 export interface CaseChange {
   kase: Case;
   action: string;
-  alsoWrite?: PutOperation[];
+  alsoWrite?: WriteOperation[];
   /** Changes to the case's sub-records (a follow-up added), recorded beside the case's own field changes. */
   extraChanges?: FieldChange[];
 }
@@ -76,7 +76,7 @@ export class CaseStore {
       updatedAt: now,
       version: 1,
     };
-    const { entry, head } = nextEntry(EMPTY_CHAIN, undefined, kase, 'create', actor);
+    const { entry, head } = nextEntry(EMPTY_CHAIN, { at: now, action: 'create', actor, changes: caseChanges(undefined, kase) });
     const race = new DomainError('CONFLICT', 'The same Idempotency-Key is being used concurrently');
     try {
       await this.repository.transact([
@@ -117,7 +117,12 @@ export class CaseStore {
     if (kase.version !== expectedVersion) throw stale();
     const change = await decide(structuredClone(kase));
     const next: Case = { ...change.kase, version: kase.version + 1, updatedAt: new Date().toISOString() };
-    const chained = nextEntry(head, kase, next, change.action, actor, change.extraChanges);
+    const chained = nextEntry(head, {
+      at: next.updatedAt,
+      action: change.action,
+      actor,
+      changes: [...caseChanges(kase, next), ...(change.extraChanges ?? [])],
+    });
     await this.repository.transact([
       {
         put: caseItem(next, chained.head),
@@ -130,6 +135,62 @@ export class CaseStore {
       ...(change.alsoWrite ?? []),
     ]);
     return next;
+  }
+
+  /**
+   * Records a change to one of the case's sub-records (a follow-up, a placement, a note): the sub-record
+   * writes and the history entry land in one transaction, the chain head moves on the case item, and the
+   * case's own version stays — adding a note must not invalidate a colleague's open edit of the case.
+   */
+  async recordSubChange(
+    caseId: string,
+    scope: Scope,
+    caller: Actor,
+    build: (kase: Case) => { action: string; changes: FieldChange[]; writes: WriteOperation[] },
+  ): Promise<Case> {
+    const actor = actorOf(caller);
+    for (let attempt = 0; ; attempt++) {
+      const { kase, head } = await this.load(caseId, scope, actor);
+      const { action, changes, writes } = build(kase);
+      const chained = nextEntry(head, { at: new Date().toISOString(), action, actor, changes });
+      const chainMoved = new DomainError('CONFLICT', 'The case history moved on meanwhile; try again');
+      try {
+        await this.repository.transact([
+          {
+            update: { pk: casePartition(caseId), sk: 'META' },
+            set: { historyCount: chained.head.historyCount, historyHead: chained.head.historyHead },
+            condition: '#count = :count',
+            names: { '#count': 'historyCount' },
+            values: { ':count': head.historyCount },
+            onConditionFailed: () => chainMoved,
+          },
+          { put: historyItem(caseId, chained.entry), condition: 'attribute_not_exists(pk)', onConditionFailed: () => chainMoved },
+          ...writes,
+        ]);
+        return kase;
+      } catch (error) {
+        // Another change took this link of the chain: build on the new head (a few times, then give up).
+        if (error !== chainMoved || attempt >= 4) throw error;
+      }
+    }
+  }
+
+  /** All items of the case's partition — the case, its sub-records and its history — in one Query. */
+  async partition(caseId: string, scope: Scope, caller: Actor): Promise<{ kase: Case; items: Record<string, unknown>[] }> {
+    const actor = actorOf(caller);
+    if (!CASE_ID.test(caseId)) throw notFound('Case');
+    const items: Record<string, unknown>[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.repository.query({ partition: casePartition(caseId), limit: 1000, cursor });
+      items.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    const meta = items.find((item) => item.sk === 'META');
+    if (!meta) throw notFound('Case');
+    const kase = caseFromItem(meta);
+    if (!visibleIn(kase, scope, actor)) throw notFound('Case');
+    return { kase, items };
   }
 
   /** The case's history, oldest first: one Query on the case's partition. */

@@ -25,6 +25,18 @@ export interface PutOperation {
   onConditionFailed?: () => DomainError;
 }
 
+/** Sets attributes on an existing item (keys tenant-relative), under a condition. */
+export interface UpdateOperation {
+  update: { pk: string; sk: string };
+  set: Record<string, unknown>;
+  condition?: string;
+  values?: Record<string, unknown>;
+  names?: Record<string, string>;
+  onConditionFailed?: () => DomainError;
+}
+
+export type WriteOperation = PutOperation | UpdateOperation;
+
 export interface QueryOptions {
   /** Partition key without the tenant prefix. */
   partition: string;
@@ -43,7 +55,7 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-const PARTITION_KEY_ATTRIBUTES = [
+const PARTITION_KEY_ATTRIBUTES: readonly string[] = [
   TABLE_DESIGN.partitionKey,
   ...INDEX_NAMES.map((name) => TABLE_DESIGN.indexes[name].partitionKey),
 ];
@@ -130,16 +142,8 @@ export class TenantRepository {
   }
 
   /** Writes all operations or none (one TransactWriteItems): a record and its history land together. */
-  async transact(operations: PutOperation[]): Promise<void> {
-    const items = operations.map((op) => ({
-      Put: {
-        TableName: this.table,
-        Item: this.withTenantKeys(op.put),
-        ConditionExpression: op.condition,
-        ExpressionAttributeNames: op.names,
-        ExpressionAttributeValues: op.values,
-      },
-    }));
+  async transact(operations: WriteOperation[]): Promise<void> {
+    const items = operations.map((op) => ('put' in op ? this.putItem(op) : this.updateItem(op)));
     await this.call(
       () => this.db.send(new TransactWriteCommand({ TransactItems: items })),
       (reasons) => {
@@ -147,6 +151,41 @@ export class TenantRepository {
         return failed >= 0 ? operations[failed]?.onConditionFailed?.() : undefined;
       },
     );
+  }
+
+  private putItem(op: PutOperation) {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: this.withTenantKeys(op.put),
+        ConditionExpression: op.condition,
+        ExpressionAttributeNames: op.names,
+        ExpressionAttributeValues: op.values,
+      },
+    };
+  }
+
+  private updateItem(op: UpdateOperation) {
+    if (Object.keys(op.set).some((attribute) => PARTITION_KEY_ATTRIBUTES.includes(attribute))) {
+      throw new DomainError('INTERNAL', 'Partition keys are rewritten with a Put, never an Update');
+    }
+    const names: Record<string, string> = { ...op.names };
+    const values: Record<string, unknown> = { ...op.values };
+    const assignments = Object.entries(op.set).map(([attribute, value], i) => {
+      names[`#set${i}`] = attribute;
+      values[`:set${i}`] = value;
+      return `#set${i} = :set${i}`;
+    });
+    return {
+      Update: {
+        TableName: this.table,
+        Key: { pk: this.key(op.update.pk), sk: op.update.sk },
+        UpdateExpression: `SET ${assignments.join(', ')}`,
+        ConditionExpression: op.condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    };
   }
 
   private withTenantKeys(item: ItemInput): StoredItem {
