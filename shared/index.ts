@@ -13,3 +13,4 @@ export * from './schemas/lifecycle.ts';
 export * from './lifecycle/state-machine.ts';
 export type { LifecycleCase } from './lifecycle/lifecycle-case.ts';
 export * from './history/chain.ts';
+export * from './schemas/case-records.ts';

@@ -36,6 +36,13 @@ export interface CaseChange {
   extraChanges?: FieldChange[];
 }
 
+/** A change to a case's sub-record: what history records, and the writes that make it. */
+export interface SubChange {
+  action: string;
+  changes: FieldChange[];
+  writes: WriteOperation[];
+}
+
 interface LoadedCase {
   kase: Case;
   head: ChainHead;
@@ -146,12 +153,12 @@ export class CaseStore {
     caseId: string,
     scope: Scope,
     caller: Actor,
-    build: (kase: Case) => { action: string; changes: FieldChange[]; writes: WriteOperation[] },
+    build: (kase: Case) => SubChange | Promise<SubChange>,
   ): Promise<Case> {
     const actor = actorOf(caller);
     for (let attempt = 0; ; attempt++) {
       const { kase, head } = await this.load(caseId, scope, actor);
-      const { action, changes, writes } = build(kase);
+      const { action, changes, writes } = await build(kase);
       const chained = nextEntry(head, { at: new Date().toISOString(), action, actor, changes });
       const chainMoved = new DomainError('CONFLICT', 'The case history moved on meanwhile; try again');
       try {

@@ -16,6 +16,7 @@ import {
   ReopenInput,
 } from '../../shared/schemas/lifecycle.ts';
 import { CasePatch, HistoryEntry } from '../../shared/schemas/case.ts';
+import { FollowUp, FollowUpInput, Note, NoteInput, Placement, PlacementEndInput, PlacementInput } from '../../shared/schemas/case-records.ts';
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with, so the contract
@@ -128,6 +129,46 @@ export function buildOpenApiDocument() {
       responses: { 200: { ...json(z.object({ data: approval }), 'The decided approval'), headers: etag }, ...changeErrors },
     });
   }
+
+  const followUp = FollowUp.meta({ id: 'FollowUp' });
+  const placement = Placement.meta({ id: 'Placement' });
+  const note = Note.meta({ id: 'Note' });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/cases/{id}/overview', summary: 'The case page: case, follow-ups, placements, notes, history (one Query)', ...secured,
+    request: { params: caseParams },
+    responses: {
+      200: json(z.object({ data: z.object({ case: kase, followUps: z.array(followUp), placements: z.array(placement), notes: z.array(note), history: z.array(HistoryEntry) }) }), 'The case page'),
+      404: errors[404],
+    },
+  });
+  const creates: [string, z.ZodType, z.ZodType, string][] = [
+    ['follow-ups', FollowUpInput, followUp, 'Add a follow-up with a due date'],
+    ['placements', PlacementInput, placement, 'Record a placement (alternative care)'],
+    ['notes', NoteInput, note, 'Add a case note (confidential: owner and supervisors only)'],
+  ];
+  for (const [records, input, output, summary] of creates) {
+    registry.registerPath({
+      method: 'post', path: `/api/v1/cases/{id}/${records}`, summary, ...secured,
+      request: { params: caseParams, body: { content: { 'application/json': { schema: input } } } },
+      responses: { 201: json(z.object({ data: output }), 'Created'), 400: errors[400], 403: errors[403], 404: errors[404] },
+    });
+  }
+  const recordChanges: [string, z.ZodType, z.ZodType, string][] = [
+    ['/api/v1/cases/{id}/follow-ups/{followUpId}/complete', z.object({}), followUp, 'Mark a follow-up done'],
+    ['/api/v1/cases/{id}/placements/{placementId}/end', PlacementEndInput, placement, 'End a placement, with the reason (breakdown, returned to an institution…)'],
+  ];
+  for (const [path, input, output, summary] of recordChanges) {
+    registry.registerPath({
+      method: 'post', path, summary, ...secured,
+      request: { headers: ifMatch, body: { content: { 'application/json': { schema: input } } } },
+      responses: { 200: { ...json(z.object({ data: output }), 'Changed'), headers: etag }, ...changeErrors },
+    });
+  }
+  registry.registerPath({
+    method: 'get', path: '/api/v1/follow-ups', summary: 'Open follow-ups, overdue or due within a week', ...secured,
+    request: { query: z.object({ due: z.enum(['overdue', 'week']).optional(), limit: z.number().optional(), cursor: z.string().optional() }) },
+    responses: { 200: json(z.object({ data: z.array(followUp), meta: ListMeta }), 'A page of follow-ups'), 403: errors[403] },
+  });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -26,6 +26,8 @@ export const ACTIONS = [
   'approval.decide',
   'followup.create',
   'followup.list',
+  /** Read confidential notes: a case's owner (scope own) and supervisors (tenant). */
+  'note.confidential',
   'tenant.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -33,12 +35,12 @@ export type Action = (typeof ACTIONS)[number];
 export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>> = {
   caseworker: {
     'session.read': 'own', 'case.create': 'own', 'case.read': 'own', 'case.list': 'own', 'case.update': 'own',
-    'case.work': 'own', 'case.reopen': 'own', 'followup.create': 'own', 'followup.list': 'own',
+    'case.work': 'own', 'case.reopen': 'own', 'followup.create': 'own', 'followup.list': 'own', 'note.confidential': 'own',
   },
   supervisor: {
     'session.read': 'own', 'case.create': 'tenant', 'case.read': 'tenant', 'case.list': 'tenant', 'case.update': 'tenant',
     'case.work': 'tenant', 'case.reopen': 'tenant', 'case.assign': 'tenant', 'approval.list': 'tenant', 'approval.decide': 'tenant',
-    'followup.create': 'tenant', 'followup.list': 'tenant',
+    'followup.create': 'tenant', 'followup.list': 'tenant', 'note.confidential': 'tenant',
   },
   manager: { 'session.read': 'own', 'case.read': 'tenant', 'case.list': 'tenant', 'approval.list': 'tenant', 'followup.list': 'tenant' },
   tenant_admin: { 'session.read': 'own' },

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import type { Scope } from '../../../shared/auth/permissions.ts';
+import { DomainError, notFound } from '../../../shared/errors.ts';
+import type { ChainedEntry } from '../../../shared/history/chain.ts';
+import type { Case } from '../../../shared/schemas/case.ts';
+import {
+  FollowUp,
+  Note,
+  Placement,
+  type FollowUpInput,
+  type NoteInput,
+  type PlacementEndInput,
+  type PlacementInput,
+} from '../../../shared/schemas/case-records.ts';
+import type { TenantRepository } from '../../data/tenant-repository.ts';
+import { CaseStore, type Actor } from '../case-store.ts';
+import { followUpItem, noteItem, placementItem } from './record-items.ts';
+
+export interface CaseOverview {
+  case: Case;
+  followUps: FollowUp[];
+  placements: Placement[];
+  notes: Note[];
+  history: Omit<ChainedEntry, 'prevHash' | 'hash' | 'seq'>[];
+}
+
+const versionGuard = (expected: number, what: string) => ({
+  condition: '#version = :expected',
+  names: { '#version': 'version' },
+  values: { ':expected': expected },
+  onConditionFailed: () => new DomainError('PRECONDITION_FAILED', `The ${what} has changed; reload it`),
+});
+
+/** Follow-ups, placements and notes of a case: each change lands with its history entry. */
+export class CaseRecords {
+  private readonly cases: CaseStore;
+
+  constructor(private readonly repository: TenantRepository) {
+    this.cases = new CaseStore(repository);
+  }
+
+  async addFollowUp(caseId: string, input: FollowUpInput, scope: Scope, actor: Actor): Promise<FollowUp> {
+    let created: FollowUp | undefined;
+    await this.cases.recordSubChange(caseId, scope, actor, (kase) => {
+      created = { ...input, id: randomUUID(), caseId, caseNumber: kase.caseNumber, status: 'open', createdBy: actor.userId, createdAt: new Date().toISOString(), version: 1 };
+      return {
+        action: 'add_follow_up',
+        changes: [{ path: `followUps.${created.id}`, from: null, to: { dueDate: input.dueDate, note: input.note, status: 'open' } }],
+        writes: [{ put: followUpItem(created, kase.ownerId) }],
+      };
+    });
+    return created!;
+  }
+
+  async completeFollowUp(caseId: string, followUpId: string, expectedVersion: number, scope: Scope, actor: Actor): Promise<FollowUp> {
+    let done: FollowUp | undefined;
+    await this.cases.recordSubChange(caseId, scope, actor, async (kase) => {
+      const current = await this.find(caseId, `FU#${followUpId}`, FollowUp, 'Follow-up');
+      if (current.version !== expectedVersion) throw new DomainError('PRECONDITION_FAILED', 'The follow-up has changed; reload it');
+      if (current.status === 'done') throw new DomainError('CONFLICT', 'The follow-up is already done');
+      done = { ...current, status: 'done', completedAt: new Date().toISOString(), version: current.version + 1 };
+      return {
+        action: 'complete_follow_up',
+        changes: [{ path: `followUps.${followUpId}.status`, from: 'open', to: 'done' }],
+        writes: [{ put: followUpItem(done, kase.ownerId), ...versionGuard(expectedVersion, 'follow-up') }],
+      };
+    });
+    return done!;
+  }
+
+  async addPlacement(caseId: string, input: PlacementInput, scope: Scope, actor: Actor): Promise<Placement> {
+    const placement: Placement = { ...input, id: randomUUID(), caseId, createdBy: actor.userId, createdAt: new Date().toISOString(), version: 1 };
+    await this.cases.recordSubChange(caseId, scope, actor, () => ({
+      action: 'add_placement',
+      changes: [{ path: `placements.${placement.id}`, from: null, to: { ...input } }],
+      writes: [{ put: placementItem(placement), condition: 'attribute_not_exists(pk)' }],
+    }));
+    return placement;
+  }
+
+  async endPlacement(caseId: string, placementId: string, input: PlacementEndInput, expectedVersion: number, scope: Scope, actor: Actor): Promise<Placement> {
+    let ended: Placement | undefined;
+    await this.cases.recordSubChange(caseId, scope, actor, async () => {
+      const current = await this.find(caseId, `PLACEMENT#${placementId}`, Placement, 'Placement');
+      if (current.version !== expectedVersion) throw new DomainError('PRECONDITION_FAILED', 'The placement has changed; reload it');
+      if (current.endDate) throw new DomainError('CONFLICT', 'The placement has already ended');
+      if (input.endDate < current.startDate) {
+        throw new DomainError('VALIDATION_FAILED', 'A placement cannot end before it starts', [{ path: 'endDate', message: `On or after ${current.startDate}` }]);
+      }
+      ended = { ...current, endDate: input.endDate, endReason: input.endReason, ...(input.note ? { endNote: input.note } : {}), version: current.version + 1 };
+      return {
+        action: 'end_placement',
+        changes: [
+          { path: `placements.${placementId}.endDate`, from: null, to: input.endDate },
+          { path: `placements.${placementId}.endReason`, from: null, to: input.endReason },
+        ],
+        writes: [{ put: placementItem(ended), ...versionGuard(expectedVersion, 'placement') }],
+      };
+    });
+    return ended!;
+  }
+
+  async addNote(caseId: string, input: NoteInput, scope: Scope, actor: Actor): Promise<Note> {
+    const note: Note = { id: randomUUID(), caseId, text: input.text, confidential: input.confidential, authorId: actor.userId, authorName: actor.username, createdAt: new Date().toISOString() };
+    await this.cases.recordSubChange(caseId, scope, actor, () => ({
+      action: 'add_note',
+      // A confidential note's text stays out of the history, which more people may read than the note.
+      changes: [{ path: `notes.${note.id}`, from: null, to: note.confidential ? { confidential: true } : { text: note.text, confidential: false } }],
+      writes: [{ put: noteItem(note), condition: 'attribute_not_exists(pk)' }],
+    }));
+    return note;
+  }
+
+  /** The case page: the case, its sub-records and its history from one Query on its partition. */
+  async overview(caseId: string, scope: Scope, actor: Actor, confidentialScope: Scope | undefined): Promise<CaseOverview> {
+    const { kase, items } = await this.cases.partition(caseId, scope, actor);
+    const of = (entity: string) => items.filter((item) => item.entity === entity);
+    const seesConfidential = confidentialScope === 'tenant' || (confidentialScope === 'own' && kase.ownerId === actor.userId);
+    return {
+      case: kase,
+      followUps: of('follow-up').map((item) => FollowUp.parse(item)).sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+      placements: of('placement').map((item) => Placement.parse(item)).sort((a, b) => a.startDate.localeCompare(b.startDate)),
+      notes: of('note').map((item) => Note.parse(item)).filter((note) => seesConfidential || !note.confidential),
+      history: of('history').map((item) => ({
+        at: String(item.at),
+        actor: item.actor as ChainedEntry['actor'],
+        action: String(item.action),
+        changes: item.changes as ChainedEntry['changes'],
+      })),
+    };
+  }
+
+  private async find<T>(caseId: string, sk: string, schema: { parse: (value: unknown) => T }, what: string): Promise<T> {
+    const item = await this.repository.get(`CASE#${caseId}`, sk);
+    if (!item) throw notFound(what);
+    return schema.parse(item);
+  }
+}
