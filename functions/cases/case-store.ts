@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Scope } from '../../shared/auth/permissions.ts';
 import { DomainError, notFound } from '../../shared/errors.ts';
 import type { ChainedEntry } from '../../shared/history/chain.ts';
@@ -9,6 +9,7 @@ import { getTenantProfile } from '../tenants/tenant-store.ts';
 import { caseFromItem, caseItem, casePartition } from './case-items.ts';
 import { caseChanges, EMPTY_CHAIN, historyItem, nextEntry, type ChainHead } from './case-history.ts';
 import { formatCaseNumber } from './case-numbers.ts';
+import { IdempotencyClaim } from './idempotency.ts';
 
 export interface Actor {
   userId: string;
@@ -57,12 +58,9 @@ export class CaseStore {
 
   async create(input: CaseInput, caller: Actor, options: CreateOptions = {}): Promise<CreateResult> {
     const actor = actorOf(caller);
-    const idempotency = options.idempotencyKey ? { pk: `IDEMPOTENCY#${actor.userId}#${options.idempotencyKey}`, sk: 'CASE' } : undefined;
-    const bodyHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
-    if (idempotency) {
-      const replay = await this.replay(idempotency, bodyHash, actor);
-      if (replay) return replay;
-    }
+    const claim = options.idempotencyKey ? new IdempotencyClaim(actor.userId, options.idempotencyKey, 'case', input) : undefined;
+    const previous = await claim?.previous(this.repository);
+    if (previous) return { kase: await this.get(String(previous.caseId), 'tenant', actor), replayed: true };
     const now = (options.now ?? new Date()).toISOString();
     const year = now.slice(0, 4);
     const tenant = await getTenantProfile(this.repository);
@@ -84,19 +82,16 @@ export class CaseStore {
       version: 1,
     };
     const { entry, head } = nextEntry(EMPTY_CHAIN, { at: now, action: 'create', actor, changes: caseChanges(undefined, kase) });
-    const race = new DomainError('CONFLICT', 'The same Idempotency-Key is being used concurrently');
     try {
       await this.repository.transact([
         { put: caseItem(kase, head), condition: 'attribute_not_exists(pk)' },
         { put: historyItem(kase.id, entry) },
-        ...(idempotency
-          ? [{ put: { ...idempotency, entity: 'idempotency', caseId: kase.id, bodyHash }, condition: 'attribute_not_exists(pk)', onConditionFailed: () => race }]
-          : []),
+        ...(claim ? [claim.write({ caseId: kase.id })] : []),
       ]);
     } catch (error) {
       // A concurrent request with the same key won the race: answer with its result.
-      const replay = error === race && idempotency ? await this.replay(idempotency, bodyHash, actor) : undefined;
-      if (replay) return replay;
+      const winner = claim && error === claim.race ? await claim.previous(this.repository) : undefined;
+      if (winner) return { kase: await this.get(String(winner.caseId), 'tenant', actor), replayed: true };
       throw error;
     }
     return { kase, replayed: false };
@@ -242,14 +237,6 @@ export class CaseStore {
     };
   }
 
-  private async replay(key: { pk: string; sk: string }, bodyHash: string, actor: Actor): Promise<CreateResult | undefined> {
-    const record = await this.repository.get(key.pk, key.sk);
-    if (!record) return undefined;
-    if (record.bodyHash !== bodyHash) {
-      throw new DomainError('CONFLICT', 'This Idempotency-Key was already used with a different body');
-    }
-    return { kase: await this.get(String(record.caseId), 'tenant', actor), replayed: true };
-  }
 }
 
 function visibleIn(kase: Case, scope: Scope, actor: Actor): boolean {

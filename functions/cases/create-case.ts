@@ -1,16 +1,14 @@
-import { z } from 'zod';
 import { CaseInput } from '../../shared/schemas/case.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
 import { route } from '../http/route.ts';
 import { ok } from '../http/responses.ts';
 import { CaseStore } from './case-store.ts';
-
-const IdempotencyKey = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'Use up to 128 letters, digits, . _ : or -').optional();
+import { idempotencyKeyOf } from './idempotency.ts';
 
 export const handler = route(async (req, ctx) => {
   ctx.authorize('case.create');
   const input = parseOrThrow(CaseInput, req.body);
-  const idempotencyKey = parseOrThrow(IdempotencyKey, req.headers['idempotency-key'], 'Idempotency-Key');
+  const idempotencyKey = idempotencyKeyOf(req.headers);
   const { kase, replayed } = await new CaseStore(ctx.repository).create(input, ctx, { idempotencyKey });
   ctx.log.info(replayed ? 'case create replayed' : 'case created', { caseId: kase.id });
   return ok(kase, { status: 201, etag: kase.version, meta: { possibleDuplicates: [] } });

@@ -127,3 +127,23 @@ describe('atomicity', () => {
     expect(overview.notes).toEqual([]);
   });
 });
+
+describe('retries', () => {
+  it('an Idempotency-Key replay of a note or follow-up creates nothing new', async () => {
+    const kase = await register();
+    const headers = { 'idempotency-key': 'visit-note-1' };
+    const first = await caseworker.post(`/api/v1/cases/${kase.id}/notes`, { text: 'Visit on Monday' }, headers);
+    const again = await caseworker.post(`/api/v1/cases/${kase.id}/notes`, { text: 'Visit on Monday' }, headers);
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body.data.id).toBe(first.body.data.id);
+    const concurrent = await Promise.all(
+      Array.from({ length: 5 }, () => caseworker.post(`/api/v1/cases/${kase.id}/follow-ups`, { dueDate: day(2), note: 'Call' }, { 'idempotency-key': 'call-1' })),
+    );
+    expect(new Set(concurrent.map((r) => r.body.data.id)).size).toBe(1);
+    const overview = (await caseworker.get(`/api/v1/cases/${kase.id}/overview`)).body.data;
+    expect(overview.notes).toHaveLength(1);
+    expect(overview.followUps).toHaveLength(1);
+    expect((await caseworker.post(`/api/v1/cases/${kase.id}/notes`, { text: 'Different' }, headers)).status).toBe(409);
+  });
+});

@@ -12,8 +12,9 @@ import {
   type PlacementEndInput,
   type PlacementInput,
 } from '../../../shared/schemas/case-records.ts';
-import type { TenantRepository } from '../../data/tenant-repository.ts';
-import { CaseStore, type Actor } from '../case-store.ts';
+import type { ItemInput, TenantRepository } from '../../data/tenant-repository.ts';
+import { CaseStore, type Actor, type SubChange } from '../case-store.ts';
+import { IdempotencyClaim } from '../idempotency.ts';
 import { followUpItem, noteItem, placementItem } from './record-items.ts';
 
 export interface CaseOverview {
@@ -39,17 +40,15 @@ export class CaseRecords {
     this.cases = new CaseStore(repository);
   }
 
-  async addFollowUp(caseId: string, input: FollowUpInput, scope: Scope, actor: Actor): Promise<FollowUp> {
-    let created: FollowUp | undefined;
-    await this.cases.recordSubChange(caseId, scope, actor, (kase) => {
-      created = { ...input, id: randomUUID(), caseId, caseNumber: kase.caseNumber, status: 'open', createdBy: actor.userId, createdAt: new Date().toISOString(), version: 1 };
+  async addFollowUp(caseId: string, input: FollowUpInput, scope: Scope, actor: Actor, idempotencyKey?: string): Promise<FollowUp> {
+    return this.createOnce({ caseId, kind: 'follow-up', input, scope, actor, idempotencyKey, schema: FollowUp }, (kase) => {
+      const followUp: FollowUp = { ...input, id: randomUUID(), caseId, caseNumber: kase.caseNumber, status: 'open', createdBy: actor.userId, createdAt: new Date().toISOString(), version: 1 };
       return {
-        action: 'add_follow_up',
-        changes: [{ path: `followUps.${created.id}`, from: null, to: { dueDate: input.dueDate, note: input.note, status: 'open' } }],
-        writes: [{ put: followUpItem(created, kase.ownerId) }],
+        record: followUp,
+        item: followUpItem(followUp, kase.ownerId),
+        change: { action: 'add_follow_up', changes: [{ path: `followUps.${followUp.id}`, from: null, to: { dueDate: input.dueDate, note: input.note, status: 'open' } }] },
       };
     });
-    return created!;
   }
 
   async completeFollowUp(caseId: string, followUpId: string, expectedVersion: number, scope: Scope, actor: Actor): Promise<FollowUp> {
@@ -68,14 +67,15 @@ export class CaseRecords {
     return done!;
   }
 
-  async addPlacement(caseId: string, input: PlacementInput, scope: Scope, actor: Actor): Promise<Placement> {
-    const placement: Placement = { ...input, id: randomUUID(), caseId, createdBy: actor.userId, createdAt: new Date().toISOString(), version: 1 };
-    await this.cases.recordSubChange(caseId, scope, actor, () => ({
-      action: 'add_placement',
-      changes: [{ path: `placements.${placement.id}`, from: null, to: { ...input } }],
-      writes: [{ put: placementItem(placement), condition: 'attribute_not_exists(pk)' }],
-    }));
-    return placement;
+  async addPlacement(caseId: string, input: PlacementInput, scope: Scope, actor: Actor, idempotencyKey?: string): Promise<Placement> {
+    return this.createOnce({ caseId, kind: 'placement', input, scope, actor, idempotencyKey, schema: Placement }, () => {
+      const placement: Placement = { ...input, id: randomUUID(), caseId, createdBy: actor.userId, createdAt: new Date().toISOString(), version: 1 };
+      return {
+        record: placement,
+        item: placementItem(placement),
+        change: { action: 'add_placement', changes: [{ path: `placements.${placement.id}`, from: null, to: { ...input } }] },
+      };
+    });
   }
 
   async endPlacement(caseId: string, placementId: string, input: PlacementEndInput, expectedVersion: number, scope: Scope, actor: Actor): Promise<Placement> {
@@ -100,15 +100,13 @@ export class CaseRecords {
     return ended!;
   }
 
-  async addNote(caseId: string, input: NoteInput, scope: Scope, actor: Actor): Promise<Note> {
-    const note: Note = { id: randomUUID(), caseId, text: input.text, confidential: input.confidential, authorId: actor.userId, authorName: actor.username, createdAt: new Date().toISOString() };
-    await this.cases.recordSubChange(caseId, scope, actor, () => ({
-      action: 'add_note',
+  async addNote(caseId: string, input: NoteInput, scope: Scope, actor: Actor, idempotencyKey?: string): Promise<Note> {
+    return this.createOnce({ caseId, kind: 'note', input, scope, actor, idempotencyKey, schema: Note }, () => {
+      const note: Note = { id: randomUUID(), caseId, text: input.text, confidential: input.confidential, authorId: actor.userId, authorName: actor.username, createdAt: new Date().toISOString() };
       // A confidential note's text stays out of the history, which more people may read than the note.
-      changes: [{ path: `notes.${note.id}`, from: null, to: note.confidential ? { confidential: true } : { text: note.text, confidential: false } }],
-      writes: [{ put: noteItem(note), condition: 'attribute_not_exists(pk)' }],
-    }));
-    return note;
+      const recorded = note.confidential ? { confidential: true } : { text: note.text, confidential: false };
+      return { record: note, item: noteItem(note), change: { action: 'add_note', changes: [{ path: `notes.${note.id}`, from: null, to: recorded }] } };
+    });
   }
 
   /** The case page: the case, its sub-records and its history from one Query on its partition. */
@@ -128,6 +126,35 @@ export class CaseRecords {
         changes: item.changes as ChainedEntry['changes'],
       })),
     };
+  }
+
+  /**
+   * Creates a sub-record with its history entry — once per `Idempotency-Key`: a replay answers the record the
+   * first request created.
+   */
+  private async createOnce<T>(
+    request: { caseId: string; kind: string; input: unknown; scope: Scope; actor: Actor; idempotencyKey?: string; schema: { parse: (value: unknown) => T } },
+    build: (kase: Case) => { record: T; item: ItemInput; change: Omit<SubChange, 'writes'> },
+  ): Promise<T> {
+    const { caseId, kind, scope, actor, schema } = request;
+    const claim = request.idempotencyKey ? new IdempotencyClaim(actor.userId, request.idempotencyKey, `${kind}#${caseId}`, request.input) : undefined;
+    const replay = async (previous: Record<string, unknown>) => this.find(caseId, String(previous.sk), schema, kind);
+    const previous = await claim?.previous(this.repository);
+    if (previous) return replay(previous);
+    let created: T | undefined;
+    try {
+      await this.cases.recordSubChange(caseId, scope, actor, (kase) => {
+        const built = build(kase);
+        created = built.record;
+        const claimWrite = claim ? [claim.write({ sk: built.item.sk })] : [];
+        return { ...built.change, writes: [{ put: built.item, condition: 'attribute_not_exists(pk)' }, ...claimWrite] };
+      });
+    } catch (error) {
+      const winner = claim && error === claim.race ? await claim.previous(this.repository) : undefined;
+      if (winner) return replay(winner);
+      throw error;
+    }
+    return created!;
   }
 
   private async find<T>(caseId: string, sk: string, schema: { parse: (value: unknown) => T }, what: string): Promise<T> {

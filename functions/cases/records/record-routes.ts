@@ -6,6 +6,7 @@ import { ok } from '../../http/responses.ts';
 import { requireIfMatch } from '../../http/preconditions.ts';
 import type { TenantContext } from '../../http/tenant-context.ts';
 import { CaseRecords } from './case-records.ts';
+import { idempotencyKeyOf } from '../idempotency.ts';
 
 interface RecordCall<I> {
   records: CaseRecords;
@@ -14,6 +15,7 @@ interface RecordCall<I> {
   scope: Scope;
   ctx: TenantContext;
   params: Record<string, string>;
+  idempotencyKey?: string;
 }
 
 /** `POST /cases/{id}/<records>`: a new sub-record; no If-Match (API.md), 201 with the record. */
@@ -21,7 +23,8 @@ export function createRecordRoute<S extends z.ZodType, R>(schema: S, permission:
   return route(async (req, ctx) => {
     const scope = ctx.authorize(permission);
     const input = parseOrThrow(schema, req.body ?? {});
-    const record = await create({ records: new CaseRecords(ctx.repository), caseId: req.params.id ?? '', input, scope, ctx, params: req.params });
+    const idempotencyKey = idempotencyKeyOf(req.headers);
+    const record = await create({ records: new CaseRecords(ctx.repository), caseId: req.params.id ?? '', input, scope, ctx, params: req.params, idempotencyKey });
     return ok(record, { status: 201 });
   });
 }
