@@ -11,6 +11,7 @@ import { LoginPage } from '../auth/LoginPage.tsx';
 const CaseloadPage = lazy(() => import('../cases/CaseloadPage.tsx'));
 const RegisterCasePage = lazy(() => import('../cases/RegisterCasePage.tsx'));
 const CasePage = lazy(() => import('../cases/CasePage.tsx'));
+const ApprovalsPage = lazy(() => import('../approvals/ApprovalsPage.tsx'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -29,6 +30,7 @@ export function App() {
               <Route path="/cases" element={<CaseloadPage />} />
               <Route path="/cases/new" element={<RegisterCasePage />} />
               <Route path="/cases/:id" element={<CasePage />} />
+              <Route path="/approvals" element={<ApprovalsPage />} />
             </Route>
             <Route path="*" element={<Navigate to="/cases" replace />} />
           </Routes>

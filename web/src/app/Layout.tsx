@@ -9,6 +9,7 @@ export function Layout() {
   const { t } = useTranslation();
   const me = useMe().data;
   const canRegister = useCan('case.create');
+  const canReviewApprovals = useCan('approval.list');
   const navigate = useNavigate();
   const queries = useQueryClient();
   const signOut = () => {
@@ -24,6 +25,7 @@ export function Layout() {
         <nav aria-label={t('nav.main')}>
           <NavLink to="/cases" end>{t('nav.caseload')}</NavLink>
           {canRegister && <NavLink to="/cases/new">{t('nav.register')}</NavLink>}
+          {canReviewApprovals && <NavLink to="/approvals">{t('nav.approvals')}</NavLink>}
         </nav>
         <div className="session">
           {me && <span className="who">{t('nav.signedInAs', { name: me.displayName, tenant: me.tenant.name })}</span>}
