@@ -32,7 +32,8 @@ export function ChangeForm<S extends z.ZodType>({ schema, values, send, seen, su
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
-  const [conflict, setConflict] = useState<{ data: z.infer<S> } | undefined>();
+  // The case as the user saw it when the conflict happened: the page refreshes underneath, this must not.
+  const [conflict, setConflict] = useState<{ data: z.infer<S>; seen: Case } | undefined>();
 
   const attempt = async (data: z.infer<S>, version: number, form?: HTMLFormElement) => {
     setBusy(true);
@@ -45,7 +46,7 @@ export function ChangeForm<S extends z.ZodType>({ schema, values, send, seen, su
       void queries.invalidateQueries({ queryKey: ['cases'] });
       void queries.invalidateQueries({ queryKey: ['approvals'] });
     } catch (error) {
-      if (error instanceof ApiError && error.status === 412) setConflict({ data });
+      if (error instanceof ApiError && error.status === 412) setConflict((open) => open ?? { data, seen });
       else if (error instanceof ApiError && error.details.length > 0) setErrors(Object.fromEntries(error.details.map((d) => [d.path, d.message])));
       else setFailed(true);
     } finally {
@@ -70,7 +71,7 @@ export function ChangeForm<S extends z.ZodType>({ schema, values, send, seen, su
       </form>
       {conflict && (
         <ConflictDialog
-          seen={seen}
+          seen={conflict.seen}
           onRetry={(latest) => void attempt(conflict.data, latest.version)}
           onClose={() => setConflict(undefined)}
         />

@@ -16,7 +16,8 @@ export function ConflictDialog({ seen, onRetry, onClose }: { seen: Case; onRetry
     // Refetch once when the dialog opens; later renders must not refetch again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  const current = latest.data?.case;
+  // Only a freshly fetched case counts: the cached one may be the very version that was refused.
+  const current = latest.isFetching ? undefined : latest.data?.case;
   const { id: _id, updatedAt: _u, version: _v, ...before } = seen;
   const changes = current ? diff(before, (({ id: _i, updatedAt: _uu, version: _vv, ...after }) => after)(current)) : [];
   return (

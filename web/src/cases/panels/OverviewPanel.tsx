@@ -10,6 +10,16 @@ import { ChangeForm, Field } from '../ChangeForm.tsx';
 import { optional } from '../parse-form.ts';
 import { useCanTake } from '../use-case-actions.ts';
 
+/** Only what the user changed goes in the PATCH, so a retry after a conflict never undoes a colleague's edit. */
+function editedFields(form: FormData, kase: CaseOverview['case']) {
+  const riskLevel = form.get('riskLevel');
+  const location = optional(form.get('child.location'));
+  return {
+    ...(riskLevel !== kase.riskLevel ? { riskLevel } : {}),
+    ...(location !== kase.child.location ? { child: { location } } : {}),
+  };
+}
+
 export function OverviewPanel({ overview }: { overview: CaseOverview }) {
   const { t, i18n } = useTranslation();
   const kase = overview.case;
@@ -39,7 +49,7 @@ export function OverviewPanel({ overview }: { overview: CaseOverview }) {
             seen={kase}
             submitLabel={t('actions.save')}
             resetOnSuccess={false}
-            values={(form) => ({ riskLevel: form.get('riskLevel'), child: { location: optional(form.get('location')) } })}
+            values={(form) => editedFields(form, kase)}
             send={(data, version) => api(`/api/v1/cases/${kase.id}`, { method: 'PATCH', body: data, headers: { 'if-match': `"${version}"` } })}
           >
             <Field name="riskLevel" label={t('register.riskLevel')}>
