@@ -6,6 +6,7 @@ import type { ItemInput } from '../data/tenant-repository.ts';
  *   `META`                      — the case; also indexed byOwner (`OWNER#<userId>`) and byTenant (`CASES`),
  *                                 both sorted by `<updatedAt>#<id>` for "newest update first"
  *   `HIST#<seq>`                — its hash-chained history, oldest first
+ *   `ASSIGNEE#<userId>`         — an assignment, indexed byOwner `ASSIGNED#<userId>` for "assigned to me"
  */
 export const casePartition = (caseId: string) => `CASE#${caseId}`;
 
@@ -22,6 +23,10 @@ export function caseItem(kase: Case, chain: { historyCount: number; historyHead:
     ...kase,
     ...chain,
   };
+}
+
+export function assignmentItem(caseId: string, userId: string, at: string): ItemInput {
+  return { pk: casePartition(caseId), sk: `ASSIGNEE#${userId}`, entity: 'assignment', gsi1pk: `ASSIGNED#${userId}`, gsi1sk: `${at}#${caseId}`, caseId, userId, at };
 }
 
 /** Strips storage attributes: what leaves the API is exactly the `Case` schema. */

@@ -210,6 +210,7 @@ export class CaseStore {
 
   /** The caseload, newest update first: one Query on the owner or tenant index. */
   async list(query: CaseListQuery, scope: Scope, actor: Actor): Promise<Page<Case>> {
+    if (query.assigned !== undefined) return this.listAssigned(query, scope, actor);
     const owner = query.owner === 'me' ? actor.userId : query.owner;
     if (scope === 'own' && owner !== undefined && owner !== actor.userId) {
       throw new DomainError('FORBIDDEN', 'You may list only your own caseload');
@@ -223,6 +224,16 @@ export class CaseStore {
       filter: filterFor(query),
     });
     return { items: page.items.map(caseFromItem), nextCursor: page.nextCursor };
+  }
+
+  /** Cases assigned to a user, latest assignment first: one Query on the assignment index, one BatchGet. */
+  private async listAssigned(query: CaseListQuery, scope: Scope, actor: Actor): Promise<Page<Case>> {
+    const assignee = query.assigned === 'me' ? actor.userId : query.assigned;
+    if (scope === 'own' && assignee !== actor.userId) throw new DomainError('FORBIDDEN', 'You may list only your own assignments');
+    const page = await this.repository.query({ index: 'byOwner', partition: `ASSIGNED#${assignee}`, limit: query.limit, cursor: query.cursor, newestFirst: true });
+    const items = await this.repository.getMany(page.items.map((item) => ({ partition: casePartition(String(item.caseId)), sk: 'META' })));
+    const cases = items.map(caseFromItem).filter((kase) => kase.assignedTo.includes(String(assignee)));
+    return { items: cases, nextCursor: page.nextCursor };
   }
 
   private async load(caseId: string, scope: Scope, actor: Actor): Promise<LoadedCase> {

@@ -6,6 +6,7 @@ import type { PutOperation } from '../data/tenant-repository.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { approvalItem } from '../approvals/approval-items.ts';
 import type { Actor, CaseChange } from './case-store.ts';
+import { assignmentItem } from './case-items.ts';
 
 /**
  * Runs a lifecycle command through the shared state machine and lists the approval writes it implies, to go
@@ -50,6 +51,9 @@ export function lifecycleChange(kase: Case, command: Command, actor: Actor, pend
       values: { ':expected': pending.version },
       onConditionFailed: () => new DomainError('PRECONDITION_FAILED', 'The approval was decided meanwhile; reload it'),
     });
+  }
+  if (command.type === 'assign' && !kase.assignedTo.includes(command.userId)) {
+    alsoWrite.push({ put: assignmentItem(kase.id, command.userId, now) });
   }
   return { kase: outcome.kase, action: command.type, alsoWrite };
 }

@@ -1,4 +1,5 @@
 import {
+  BatchGetCommand,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
@@ -90,6 +91,19 @@ export class TenantRepository {
       this.db.send(new GetCommand({ TableName: this.table, Key: { pk: this.key(partition), sk }, ConsistentRead: true })),
     );
     return out.Item;
+  }
+
+  /** Several items by key (BatchGetItem, up to 100), in the order asked; missing ones are left out. */
+  async getMany(keys: { partition: string; sk: string }[]): Promise<StoredItem[]> {
+    if (keys.length === 0) return [];
+    let pending: Record<string, unknown>[] = keys.map((k) => ({ pk: this.key(k.partition), sk: k.sk }));
+    const found = new Map<string, StoredItem>();
+    for (let round = 0; pending.length > 0 && round < 5; round++) {
+      const out = await this.call(() => this.db.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending, ConsistentRead: true } } })));
+      for (const item of out.Responses?.[this.table] ?? []) found.set(`${String(item.pk)}|${String(item.sk)}`, item);
+      pending = out.UnprocessedKeys?.[this.table]?.Keys ?? [];
+    }
+    return keys.flatMap((k): StoredItem[] => { const item = found.get(`${this.key(k.partition)}|${k.sk}`); return item ? [item] : []; });
   }
 
   async query(options: QueryOptions): Promise<Page<StoredItem>> {

@@ -89,6 +89,8 @@ export const PossibleDuplicate = z.object({ id: z.string(), caseNumber: z.string
 
 export const CaseListQuery = PageQuery.extend({
   owner: z.string().max(128).optional(),
+  /** Cases assigned to this user (`me` or a user id) rather than owned. */
+  assigned: z.string().max(128).optional(),
   status: CaseStatus.optional(),
   stage: Stage.optional(),
   riskLevel: RiskLevel.optional(),

@@ -108,6 +108,10 @@ describe('the Circular 02 steps through the API', () => {
     const assigned = await act(supervisor, kase, 'assign', { userId });
     expect(assigned.assignedTo).toEqual([userId]);
     expect((await second.get(`/api/v1/cases/${kase.id}`)).status).toBe(200);
+    const mine = await second.get('/api/v1/cases?assigned=me');
+    expect(mine.body.data.map((c: any) => c.id)).toContain(kase.id);
+    expect((await second.get(`/api/v1/cases?assigned=${(await caseworker.get('/api/v1/me')).body.data.userId}`)).status).toBe(403);
+    expect((await caseworker.get('/api/v1/cases?assigned=me')).body.data.map((c: any) => c.id)).not.toContain(kase.id);
   });
 });
 

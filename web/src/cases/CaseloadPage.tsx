@@ -15,7 +15,11 @@ export default function CaseloadPage() {
   const { t, i18n } = useTranslation();
   const heading = usePageHeading();
   const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(FILTERS.flatMap((f) => (params.get(f.name) ? [[f.name, params.get(f.name)!]] : [])));
+  const assignedToMe = params.get('assigned') === 'me';
+  const filters = {
+    ...Object.fromEntries(FILTERS.flatMap((f) => (params.get(f.name) ? [[f.name, params.get(f.name)!]] : []))),
+    ...(assignedToMe ? { assigned: 'me' } : {}),
+  };
   const query = useInfiniteQuery({
     queryKey: ['cases', filters],
     queryFn: ({ pageParam }) => fetchCasePage(filters, pageParam),
@@ -43,6 +47,10 @@ export default function CaseloadPage() {
             </select>
           </label>
         ))}
+        <label className="checkbox">
+          <input type="checkbox" checked={assignedToMe} onChange={(event) => setFilter('assigned', event.target.checked ? 'me' : '')} />
+          {t('caseload.assignedToMe')}
+        </label>
       </div>
       {query.isPending && <p role="status">{t('common.loading')}</p>}
       {query.isError && <p role="alert" className="error">{t('common.error')}</p>}
