@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     files: ['functions/**/*.ts'],
-    ignores: ['functions/data/**'],
+    ignores: ['functions/data/**', 'functions/identity/cognito-identity.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['@aws-sdk/*'], message: 'Only the tenant-scoped repository (functions/data) touches DynamoDB.' },

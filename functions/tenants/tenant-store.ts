@@ -1,5 +1,5 @@
 import { Tenant } from '../../shared/schemas/tenant.ts';
-import { notFound } from '../../shared/errors.ts';
+import { DomainError, notFound } from '../../shared/errors.ts';
 import type { TenantRepository } from '../data/tenant-repository.ts';
 
 /** Tenant profile item, in the tenant's own partition space: `T#<t>#TENANT` / `PROFILE`. */
@@ -19,4 +19,15 @@ export async function getTenantProfile(repository: TenantRepository): Promise<Te
   const tenant = Tenant.parse(item);
   cache.set(repository.tenantId, { tenant, until: Date.now() + CACHE_MS });
   return tenant;
+}
+
+/** Drops the cached profile (after a suspension, so this container applies it at once). */
+export function forgetTenantProfile(tenantId: string): void {
+  cache.delete(tenantId);
+}
+
+/** Requests of a suspended tenant's users answer 403 TENANT_SUSPENDED (within a minute in every container). */
+export async function assertTenantActive(repository: TenantRepository): Promise<void> {
+  const tenant = await getTenantProfile(repository);
+  if (tenant.status === 'suspended') throw new DomainError('TENANT_SUSPENDED', 'This tenant is suspended; contact the platform operator');
 }

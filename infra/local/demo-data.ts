@@ -1,14 +1,14 @@
 import type { Role } from '../../shared/auth/roles.ts';
 import type { CaseInput } from '../../shared/schemas/case.ts';
-import type { Tenant } from '../../shared/schemas/tenant.ts';
+import type { TenantOnboardingInput } from '../../shared/schemas/tenant.ts';
 
 /** The demo tenants of API.md. */
-export const DEMO_TENANTS: Tenant[] = [
-  { id: 'mm', name: 'Myanmar', kind: 'country', region: 'ap-southeast-1', locales: ['my', 'en'], caseNumberPrefix: 'MM', status: 'active' },
-  { id: 'vn', name: 'Viet Nam', kind: 'country', region: 'ap-southeast-1', locales: ['vi', 'en'], caseNumberPrefix: 'VN', status: 'active' },
-  { id: 'vn-na', name: 'Nghe An', kind: 'province', parentId: 'vn', region: 'ap-southeast-1', locales: ['vi', 'en'], caseNumberPrefix: 'NA', status: 'active' },
-  { id: 'sy', name: 'Syria (pilot governorate)', kind: 'governorate', region: 'eu-central-1', locales: ['ar', 'en'], caseNumberPrefix: 'SY', status: 'active' },
-  { id: 'eg', name: 'Egypt', kind: 'country', region: 'eu-central-1', locales: ['ar', 'en'], caseNumberPrefix: 'EG', status: 'active' },
+export const DEMO_TENANTS: Omit<TenantOnboardingInput, 'admin'>[] = [
+  { id: 'mm', name: 'Myanmar', kind: 'country', region: 'ap-southeast-1', locales: ['my', 'en'], caseNumberPrefix: 'MM' },
+  { id: 'vn', name: 'Viet Nam', kind: 'country', region: 'ap-southeast-1', locales: ['vi', 'en'], caseNumberPrefix: 'VN' },
+  { id: 'vn-na', name: 'Nghe An', kind: 'province', parentId: 'vn', region: 'ap-southeast-1', locales: ['vi', 'en'], caseNumberPrefix: 'NA' },
+  { id: 'sy', name: 'Syria (pilot governorate)', kind: 'governorate', region: 'eu-central-1', locales: ['ar', 'en'], caseNumberPrefix: 'SY' },
+  { id: 'eg', name: 'Egypt', kind: 'country', region: 'eu-central-1', locales: ['ar', 'en'], caseNumberPrefix: 'EG' },
 ];
 
 export const DEMO_PASSWORD = 'sanad-demo';

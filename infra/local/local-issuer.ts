@@ -7,13 +7,7 @@ export const LOCAL_AUDIENCE = 'sanad-local-spa';
 const TOKEN_TTL_SECONDS = 8 * 60 * 60;
 const ALGORITHM = 'RS256';
 
-export interface TokenSubject {
-  userId: string;
-  username: string;
-  tenantId: string;
-  roles: readonly string[];
-  organizationId?: string;
-}
+import type { TokenSubject } from '../../functions/identity/local-credentials.ts';
 
 /**
  * The local stand-in for Cognito: signs ID tokens with Cognito's claim shape and verifies them as the HTTP

@@ -1,35 +1,47 @@
 import { createHash } from 'node:crypto';
-import { PLATFORM_TENANT_ID } from '../../shared/auth/roles.ts';
-import { TenantRepository } from '../../functions/data/tenant-repository.ts';
-import { documentClientFor } from '../../functions/data/dynamo-client.ts';
-import { tenantProfileItem } from '../../functions/tenants/tenant-store.ts';
-import { userProfileItem } from '../../functions/users/user-store.ts';
+import { PLATFORM_TENANT_ID, type Role } from '../../shared/auth/roles.ts';
 import { CaseStore } from '../../functions/cases/case-store.ts';
-import { LocalCredentials } from './credentials.ts';
-import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_OPERATOR, demoCasesOf, demoUsersOf, type DemoUser } from './demo-data.ts';
+import { LocalCredentials } from '../../functions/identity/local-credentials.ts';
+import { LocalIdentity } from '../../functions/identity/local-identity.ts';
+import { TenantRegistry, tenantRepository } from '../../functions/platform/tenant-registry.ts';
+import { createUser } from '../../functions/users/user-service.ts';
+import { insertUser } from '../../functions/users/user-store.ts';
+import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_OPERATOR, demoCasesOf, demoUsersOf } from './demo-data.ts';
 
 /** Demo user ids are derived from the username, so they are the same on every machine. */
 export const demoUserId = (username: string) => `usr-${createHash('sha256').update(username).digest('hex').slice(0, 20)}`;
 
-const repositoryOf = (tenantId: string, tableName: string) => new TenantRepository(tenantId, documentClientFor(tenantId), tableName);
-
-/** Seeds the demo tenants, users, partner organisations and cases — once: a marker item records it. */
+/**
+ * Seeds the demo data through the same code the API runs — onboarding, user creation, case registration —
+ * once: a marker item records it. Demo passwords are set before the accounts exist, so onboarding finds the
+ * person and keeps `sanad-demo` instead of issuing a one-time password.
+ */
 export async function seedDemoData(tableName: string): Promise<boolean> {
-  const platform = repositoryOf(PLATFORM_TENANT_ID, tableName);
+  const platform = tenantRepository(PLATFORM_TENANT_ID);
   if (await platform.get('SEED', 'DEMO')) return false;
   const credentials = new LocalCredentials(tableName);
+  const identity = new LocalIdentity(tableName);
+  const registry = new TenantRegistry(platform);
+  const withDemoPassword = (tenantId: string, username: string, roles: Role[], organizationId?: string) =>
+    credentials.register(username, DEMO_PASSWORD, { tenantId, userId: demoUserId(username), roles, organizationId });
 
-  await registerUser(credentials, platform, PLATFORM_TENANT_ID, PLATFORM_OPERATOR);
+  const operator = PLATFORM_OPERATOR;
+  await withDemoPassword(PLATFORM_TENANT_ID, operator.username, operator.roles);
+  await insertUser(platform, { userId: demoUserId(operator.username), ...operator, status: 'active', version: 1 });
+
   for (const tenant of DEMO_TENANTS) {
-    const repository = repositoryOf(tenant.id, tableName);
-    await repository.transact([
-      { put: tenantProfileItem(tenant) },
-      { put: { pk: 'ORG#' + `ngo-${tenant.id}`, sk: 'PROFILE', entity: 'organization', id: `ngo-${tenant.id}`, name: 'Hope Partners', kind: 'ngo' } },
-    ]);
-    await platform.transact([{ put: { pk: 'TENANTS', sk: `TENANT#${tenant.id}`, entity: 'tenant-registration', ...tenant } }]);
-    for (const user of demoUsersOf(tenant.id)) await registerUser(credentials, repository, tenant.id, user);
-
-    const cases = new CaseStore(repository);
+    const users = demoUsersOf(tenant.id);
+    const admin = users.find((user) => user.roles.includes('tenant_admin'))!;
+    const others = users.filter((user) => user !== admin);
+    await withDemoPassword(tenant.id, admin.username, admin.roles);
+    await registry.onboard({ ...tenant, admin: { username: admin.username, displayName: admin.displayName } }, identity, demoUserId(admin.username));
+    const space = tenantRepository(tenant.id);
+    await space.transact([{ put: { pk: `ORG#ngo-${tenant.id}`, sk: 'PROFILE', entity: 'organization', id: `ngo-${tenant.id}`, name: 'Hope Partners', kind: 'ngo' } }]);
+    for (const user of others) {
+      await withDemoPassword(tenant.id, user.username, user.roles, user.organizationId);
+      await createUser(space, identity, user, demoUserId(user.username));
+    }
+    const cases = new CaseStore(space);
     const owners = [`caseworker.${tenant.id}`, `caseworker2.${tenant.id}`];
     for (const [index, input] of demoCasesOf(tenant.id).entries()) {
       const username = owners[index % owners.length] ?? owners[0]!;
@@ -38,10 +50,4 @@ export async function seedDemoData(tableName: string): Promise<boolean> {
   }
   await platform.transact([{ put: { pk: 'SEED', sk: 'DEMO', entity: 'seed-marker', at: new Date().toISOString() } }]);
   return true;
-}
-
-async function registerUser(credentials: LocalCredentials, repository: TenantRepository, tenantId: string, user: DemoUser) {
-  const userId = demoUserId(user.username);
-  await repository.transact([{ put: userProfileItem({ userId, ...user, status: 'active' }) }]);
-  await credentials.register(user.username, DEMO_PASSWORD, [{ tenantId, userId, roles: user.roles, organizationId: user.organizationId }]);
 }

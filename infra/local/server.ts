@@ -6,10 +6,10 @@ import sirv from 'sirv';
 import { ROUTES } from '../../functions/routes.ts';
 import type { Handler } from '../../functions/http/route.ts';
 import { MAX_BODY_BYTES } from '../../functions/http/request.ts';
-import { errorResponse, ok, type ApiResponse } from '../../functions/http/responses.ts';
-import { LoginInput } from '../../shared/schemas/api.ts';
+import { errorResponse, type ApiResponse } from '../../functions/http/responses.ts';
 import { claimsAsApiGatewaySendsThem, matchRoute, toApiGatewayEvent } from './api-gateway-event.ts';
-import type { LocalCredentials } from './credentials.ts';
+import type { LocalCredentials } from '../../functions/identity/local-credentials.ts';
+import { LocalLogin } from './local-login.ts';
 import type { LocalIssuer } from './local-issuer.ts';
 
 export interface LocalServerOptions {
@@ -37,12 +37,18 @@ export function createLocalServer(options: LocalServerOptions): Server {
     }
     return loading;
   };
+  const login = new LocalLogin(options.credentials, options.issuer);
   const spa = existsSync(options.webDir) ? sirv(options.webDir, { single: true, etag: true, gzip: true }) : undefined;
 
   return createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://local').pathname;
     const serve = async (): Promise<ApiResponse | undefined> => {
-      if (path === '/local/login') return login(request, options);
+      if (path === '/local/login' || path === '/local/switch-tenant') {
+        if (request.method !== 'POST') return errorResponse('NOT_FOUND', `Use POST ${path}`);
+        const body = await readJson(request);
+        if (body === INVALID_JSON) return errorResponse('VALIDATION_FAILED', 'The request body is not valid JSON');
+        return path === '/local/login' ? login.signIn(body, request) : login.switchTenant(body, request.headers.authorization);
+      }
       if (path.startsWith('/api/')) return api(request, path, options.issuer, loadHandler);
       if (path === '/config.json') return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"auth":"local"}' };
       return undefined;
@@ -84,19 +90,15 @@ async function api(
   return result as ApiResponse;
 }
 
-async function login(request: IncomingMessage, options: LocalServerOptions): Promise<ApiResponse> {
-  if (request.method !== 'POST') return errorResponse('NOT_FOUND', 'Use POST /local/login');
-  let input: unknown;
+const INVALID_JSON = Symbol('invalid JSON');
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
   try {
-    input = JSON.parse((await readBody(request)).toString('utf8'));
-  } catch {
-    return errorResponse('VALIDATION_FAILED', 'The request body is not valid JSON');
+    return JSON.parse((await readBody(request)).toString('utf8'));
+  } catch (error) {
+    if (error instanceof BodyTooLarge) throw error;
+    return INVALID_JSON;
   }
-  const parsed = LoginInput.safeParse(input);
-  if (!parsed.success) return errorResponse('VALIDATION_FAILED', 'Send {"username", "password"}');
-  const subject = await options.credentials.signIn(parsed.data.username, parsed.data.password, parsed.data.tenant);
-  if (!subject) return errorResponse('UNAUTHENTICATED', 'Wrong username or password');
-  return ok(await options.issuer.issue(subject));
 }
 
 function readBody(request: IncomingMessage): Promise<Buffer> {

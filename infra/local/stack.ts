@@ -5,7 +5,7 @@ import { DEFAULT_TABLE_NAME } from '../../functions/data/table-design.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { ensureTable } from './table.ts';
 import { LocalIssuer } from './local-issuer.ts';
-import { LocalCredentials } from './credentials.ts';
+import { LocalCredentials } from '../../functions/identity/local-credentials.ts';
 import { seedDemoData } from './seed.ts';
 import { createLocalServer } from './server.ts';
 

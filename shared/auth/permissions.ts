@@ -28,6 +28,9 @@ export const ACTIONS = [
   'followup.list',
   /** Read confidential notes: a case's owner (scope own) and supervisors (tenant). */
   'note.confidential',
+  /** Create, list, disable users of the tenant and change their roles (never platform_operator). */
+  'user.manage',
+  /** The control plane: onboard, list and suspend tenants. No case data. */
   'tenant.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -43,7 +46,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'followup.create': 'tenant', 'followup.list': 'tenant', 'note.confidential': 'tenant',
   },
   manager: { 'session.read': 'own', 'case.read': 'tenant', 'case.list': 'tenant', 'approval.list': 'tenant', 'followup.list': 'tenant' },
-  tenant_admin: { 'session.read': 'own' },
+  tenant_admin: { 'session.read': 'own', 'user.manage': 'tenant' },
   partner: { 'session.read': 'own' },
   platform_operator: { 'session.read': 'own', 'tenant.manage': 'platform' },
 };
