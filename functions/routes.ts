@@ -12,6 +12,10 @@ export interface RouteDefinition {
   authenticated: boolean;
   /** Needs to read and write case data (gets the tenant data role). */
   tenantData: boolean;
+  /** Control-plane routes use the registry role, and create accounts (Cognito admin actions). */
+  controlPlane?: boolean;
+  /** Manages sign-in accounts (Cognito admin actions). */
+  manageAccounts?: boolean;
 }
 
 export const ROUTES: readonly RouteDefinition[] = [
@@ -40,4 +44,11 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/v1/approvals', entry: 'approvals/list-approvals.ts', authenticated: true, tenantData: true },
   { method: 'POST', path: '/api/v1/approvals/{id}/approve', entry: 'approvals/approve.ts', authenticated: true, tenantData: true },
   { method: 'POST', path: '/api/v1/approvals/{id}/reject', entry: 'approvals/reject.ts', authenticated: true, tenantData: true },
+  { method: 'GET', path: '/api/v1/platform/tenants', entry: 'platform/list-tenants.ts', authenticated: true, tenantData: true, controlPlane: true },
+  { method: 'POST', path: '/api/v1/platform/tenants', entry: 'platform/onboard-tenant.ts', authenticated: true, tenantData: true, controlPlane: true, manageAccounts: true },
+  { method: 'PATCH', path: '/api/v1/platform/tenants/{id}', entry: 'platform/set-tenant-status.ts', authenticated: true, tenantData: true, controlPlane: true },
+  { method: 'GET', path: '/api/v1/users', entry: 'users/list-users.ts', authenticated: true, tenantData: true },
+  { method: 'POST', path: '/api/v1/users', entry: 'users/create-user.ts', authenticated: true, tenantData: true, manageAccounts: true },
+  { method: 'PATCH', path: '/api/v1/users/{id}', entry: 'users/update-user.ts', authenticated: true, tenantData: true, manageAccounts: true },
+  { method: 'POST', path: '/api/v1/users/{id}/reset-password', entry: 'users/reset-password.ts', authenticated: true, tenantData: true, manageAccounts: true },
 ];

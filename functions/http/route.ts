@@ -4,15 +4,24 @@ import { logger } from './logger.ts';
 import { parseRequest, type ApiRequest } from './request.ts';
 import { toErrorResponse, type ApiResponse } from './responses.ts';
 import { tenantContext, type TenantContext } from './tenant-context.ts';
+import { throttle } from './rate-limit.ts';
+import { PLATFORM_TENANT_ID } from '../../shared/auth/roles.ts';
+import { assertTenantActive } from '../tenants/tenant-store.ts';
 
 export type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer) => Promise<APIGatewayProxyStructuredResultV2>;
 
-/** A handler for an authenticated route: parse → context from verified claims → domain → respond. */
+/**
+ * A handler for an authenticated route: parse → context from verified claims (throttled per user; refused
+ * when the tenant is suspended) → domain → respond.
+ */
 export function route(fn: (req: ApiRequest, ctx: TenantContext) => Promise<ApiResponse>): Handler {
   return (event) =>
     respond(event, async () => {
       const req = parseRequest(event);
-      return fn(req, tenantContext(event, logger));
+      const ctx = tenantContext(event, logger);
+      throttle(ctx.userId);
+      if (ctx.tenantId !== PLATFORM_TENANT_ID) await assertTenantActive(ctx.repository);
+      return fn(req, ctx);
     });
 }
 
@@ -25,6 +34,10 @@ async function respond(event: APIGatewayProxyEventV2WithJWTAuthorizer, run: () =
   try {
     return await run();
   } catch (error) {
+    if (error instanceof DomainError && error.code === 'RATE_LIMITED') {
+      const response = toErrorResponse(error);
+      return { ...response, headers: { ...response.headers, 'retry-after': '60' } };
+    }
     const log = { requestId: event.requestContext.requestId, routeKey: event.requestContext.routeKey };
     if (error instanceof DomainError && error.code !== 'INTERNAL') {
       logger.info('request refused', { ...log, code: error.code });

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { Case, CaseInput, CaseListQuery, PossibleDuplicate } from '../../shared/schemas/case.ts';
 import { ErrorBody } from '../../shared/schemas/api.ts';
 import { ListMeta } from '../../shared/schemas/common.ts';
-import { Me } from '../../shared/schemas/user.ts';
+import { Me, NewUserInput, User, UserPatch } from '../../shared/schemas/user.ts';
+import { Tenant, TenantOnboardingInput, TenantStatusInput } from '../../shared/schemas/tenant.ts';
 import {
   Approval,
   AssessmentInput,
@@ -168,6 +169,47 @@ export function buildOpenApiDocument() {
     method: 'get', path: '/api/v1/follow-ups', summary: 'Open follow-ups, overdue or due within a week', ...secured,
     request: { query: z.object({ due: z.enum(['overdue', 'week']).optional(), limit: z.number().optional(), cursor: z.string().optional() }) },
     responses: { 200: json(z.object({ data: z.array(followUp), meta: ListMeta }), 'A page of follow-ups'), 403: errors[403] },
+  });
+
+  const tenant = Tenant.meta({ id: 'Tenant' });
+  const user = User.meta({ id: 'User' });
+  const idParams = z.object({ id: z.string() });
+  const page = z.object({ limit: z.number().optional(), cursor: z.string().optional() });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/platform/tenants', summary: 'The tenant registry (platform operator)', ...secured, request: { query: page },
+    responses: { 200: json(z.object({ data: z.array(tenant), meta: ListMeta }), 'Tenants'), 403: errors[403] },
+  });
+  registry.registerPath({
+    method: 'post', path: '/api/v1/platform/tenants', summary: 'Onboard a tenant with its first tenant admin (platform operator)', ...secured,
+    request: { body: { content: { 'application/json': { schema: TenantOnboardingInput } } } },
+    responses: {
+      201: json(z.object({ data: z.object({ tenant, admin: z.object({ userId: z.string(), username: z.string(), temporaryPassword: z.string().optional() }) }) }), 'Onboarded'),
+      400: errors[400], 403: errors[403], 409: json(error, 'The tenant exists'),
+    },
+  });
+  registry.registerPath({
+    method: 'patch', path: '/api/v1/platform/tenants/{id}', summary: 'Suspend or reactivate a tenant (platform operator)', ...secured,
+    request: { params: idParams, headers: ifMatch, body: { content: { 'application/json': { schema: TenantStatusInput } } } },
+    responses: { 200: { ...json(z.object({ data: tenant }), 'The registration'), headers: etag }, ...changeErrors },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/users', summary: 'Users of the tenant (tenant admin)', ...secured, request: { query: page },
+    responses: { 200: json(z.object({ data: z.array(user), meta: ListMeta }), 'Users'), 403: errors[403] },
+  });
+  registry.registerPath({
+    method: 'post', path: '/api/v1/users', summary: 'Add a user to the tenant (tenant admin; never platform_operator)', ...secured,
+    request: { body: { content: { 'application/json': { schema: NewUserInput } } } },
+    responses: { 201: json(z.object({ data: z.object({ user, temporaryPassword: z.string().optional() }) }), 'Created'), 400: errors[400], 403: errors[403], 409: json(error, 'Username taken') },
+  });
+  registry.registerPath({
+    method: 'patch', path: '/api/v1/users/{id}', summary: 'Change roles, disable or enable a user (tenant admin)', ...secured,
+    request: { params: idParams, headers: ifMatch, body: { content: { 'application/json': { schema: UserPatch } } } },
+    responses: { 200: { ...json(z.object({ data: user }), 'The user'), headers: etag }, ...changeErrors },
+  });
+  registry.registerPath({
+    method: 'post', path: '/api/v1/users/{id}/reset-password', summary: 'Issue a new one-time password (tenant admin)', ...secured,
+    request: { params: idParams },
+    responses: { 200: json(z.object({ data: z.object({ userId: z.string(), temporaryPassword: z.string().optional() }) }), 'Reset'), 403: errors[403], 404: errors[404] },
   });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

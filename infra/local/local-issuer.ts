@@ -9,6 +9,13 @@ const ALGORITHM = 'RS256';
 
 import type { TokenSubject } from '../../functions/identity/local-credentials.ts';
 
+export interface IssueOptions {
+  ttlSeconds?: number;
+  issuer?: string;
+  audience?: string;
+  withoutClaims?: string[];
+}
+
 /**
  * The local stand-in for Cognito: signs ID tokens with Cognito's claim shape and verifies them as the HTTP
  * API's JWT authorizer would (signature, issuer, audience, expiry, algorithm). The key is kept in the data
@@ -38,24 +45,28 @@ export class LocalIssuer {
     return new LocalIssuer(privateKey, publicKey);
   }
 
-  async issue(subject: TokenSubject): Promise<{ token: string; expiresAt: string }> {
+  /** A signed ID token; `options` bend it the ways the JWT tests need (expired, foreign issuer or audience…). */
+  async issue(subject: TokenSubject, options: IssueOptions = {}): Promise<{ token: string; expiresAt: string }> {
     const now = Math.floor(Date.now() / 1000);
-    const token = await new SignJWT({
+    const expires = now + (options.ttlSeconds ?? TOKEN_TTL_SECONDS);
+    const claims: Record<string, unknown> = {
       'cognito:username': subject.username,
       'custom:tenant': subject.tenantId,
       'cognito:groups': [...subject.roles],
       ...(subject.organizationId ? { 'custom:organization': subject.organizationId } : {}),
       token_use: 'id',
       auth_time: now,
-    })
+    };
+    for (const name of options.withoutClaims ?? []) delete claims[name];
+    const token = await new SignJWT(claims)
       .setProtectedHeader({ alg: ALGORITHM, kid: 'sanad-local' })
       .setSubject(subject.userId)
-      .setIssuer(LOCAL_ISSUER)
-      .setAudience(LOCAL_AUDIENCE)
+      .setIssuer(options.issuer ?? LOCAL_ISSUER)
+      .setAudience(options.audience ?? LOCAL_AUDIENCE)
       .setIssuedAt(now)
-      .setExpirationTime(now + TOKEN_TTL_SECONDS)
+      .setExpirationTime(expires)
       .sign(this.privateKey);
-    return { token, expiresAt: new Date((now + TOKEN_TTL_SECONDS) * 1000).toISOString() };
+    return { token, expiresAt: new Date(expires * 1000).toISOString() };
   }
 
   /** Verified claims, or undefined for a missing, tampered, expired or foreign token. */
