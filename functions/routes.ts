@@ -21,7 +21,8 @@ export interface RouteDefinition {
 export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/v1/health', entry: 'session/health.ts', authenticated: false, tenantData: false },
   { method: 'GET', path: '/api/v1/openapi.json', entry: 'openapi/get-openapi.ts', authenticated: false, tenantData: false },
-  { method: 'GET', path: '/api/v1/me', entry: 'session/me.ts', authenticated: true, tenantData: true },
+  // Platform operators' profiles live in the registry space: /me needs the registry role as well.
+  { method: 'GET', path: '/api/v1/me', entry: 'session/me.ts', authenticated: true, tenantData: true, controlPlane: true },
   { method: 'POST', path: '/api/v1/cases', entry: 'cases/create-case.ts', authenticated: true, tenantData: true },
   { method: 'GET', path: '/api/v1/cases', entry: 'cases/list-cases.ts', authenticated: true, tenantData: true },
   { method: 'GET', path: '/api/v1/cases/{id}', entry: 'cases/get-case.ts', authenticated: true, tenantData: true },

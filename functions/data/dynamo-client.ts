@@ -2,6 +2,7 @@ import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynam
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { DEFAULT_TABLE_NAME } from './table-design.ts';
+import { PLATFORM_TENANT_ID } from '../../shared/auth/roles.ts';
 
 export const tableName = (): string => process.env.SANAD_TABLE ?? DEFAULT_TABLE_NAME;
 
@@ -25,7 +26,8 @@ export function documentClientFor(tenantId: string): DynamoDBDocumentClient {
 
 function clientConfig(tenantId: string): DynamoDBClientConfig {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
-  const roleArn = process.env.SANAD_TENANT_ROLE_ARN;
+  // The registry (the control plane's `_platform` space) has a role of its own; tenants share the tenant role.
+  const roleArn = (tenantId === PLATFORM_TENANT_ID && process.env.SANAD_REGISTRY_ROLE_ARN) || process.env.SANAD_TENANT_ROLE_ARN;
   // A quick failure lets the API answer 503 instead of hanging while the database is unreachable.
   const common = { maxAttempts: 3, requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000 } };
   if (endpoint) {

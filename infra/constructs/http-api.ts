@@ -1,6 +1,7 @@
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { NagSuppressions } from 'cdk-nag';
@@ -12,8 +13,20 @@ import type { UserPool } from './user-pool.ts';
 export interface HttpApiProps {
   tableName: string;
   tenantDataRole: TenantDataRole;
+  /** The control plane's role: the tenant registry only (`T#_platform#*`). */
+  registryRole: TenantDataRole;
   userPool: UserPool;
 }
+
+/** What an account-managing function may do in Cognito, and nothing more. */
+const ACCOUNT_ACTIONS = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminResetUserPassword',
+];
 
 /** The HTTP API: one function and one route per entry of the shared route table, JWT-checked by Cognito. */
 export class HttpApi extends Construct {
@@ -41,11 +54,17 @@ export class HttpApi extends Construct {
       const id = `${route.method}${route.path.replace(/[^A-Za-z0-9]/g, '-')}`;
       const { fn } = new ApiFunction(this, id, {
         entry: route.entry,
-        environment: route.tenantData
-          ? { SANAD_TABLE: props.tableName, SANAD_TENANT_ROLE_ARN: props.tenantDataRole.role.roleArn }
-          : {},
+        environment: {
+          ...(route.tenantData ? { SANAD_TABLE: props.tableName, SANAD_TENANT_ROLE_ARN: props.tenantDataRole.role.roleArn } : {}),
+          ...(route.controlPlane ? { SANAD_REGISTRY_ROLE_ARN: props.registryRole.role.roleArn } : {}),
+          ...(route.manageAccounts ? { SANAD_USER_POOL_ID: props.userPool.pool.userPoolId } : {}),
+        },
       });
       if (route.tenantData) props.tenantDataRole.grantAssumeWithTenantTag(fn);
+      if (route.controlPlane) props.registryRole.grantAssumeWithTenantTag(fn);
+      if (route.manageAccounts) {
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions: ACCOUNT_ACTIONS, resources: [props.userPool.pool.userPoolArn] }));
+      }
       this.api.addRoutes({
         path: route.path,
         methods: [apigw.HttpMethod[route.method]],

@@ -4,6 +4,11 @@ import { Construct } from 'constructs';
 
 export interface TenantDataRoleProps {
   table: dynamodb.ITableV2;
+  /** Session tags (tenant ids) this role must refuse, e.g. `_*` so tenants' role never opens the registry. */
+  refusedTenantTags?: string;
+  /** The key prefix the role is fenced to; defaults to the session's tenant tag. */
+  leadingKeys?: string;
+  description?: string;
 }
 
 /** Everything case data needs — and no Scan: TransactWriteItems is authorised item by item through these. */
@@ -18,7 +23,8 @@ export const TENANT_DATA_ACTIONS = [
 ];
 
 /**
- * The role handlers assume, per request tenant, with the session tag `tenant`: IAM itself then refuses any
+ * The role handlers assume, per request tenant (or, for the control plane's registry, a role fenced to
+ * `T#_platform#*`), with the session tag `tenant`: IAM itself then refuses any
  * item whose partition key does not start with `T#<tenant>#` — in the table and in every index.
  */
 export class TenantDataRole extends Construct {
@@ -27,7 +33,7 @@ export class TenantDataRole extends Construct {
   constructor(scope: Construct, id: string, props: TenantDataRoleProps) {
     super(scope, id);
     this.role = new iam.Role(this, 'Role', {
-      description: 'Sanad tenant data access, fenced by dynamodb:LeadingKeys to the session tag "tenant"',
+      description: props.description ?? 'Sanad tenant data access, fenced by dynamodb:LeadingKeys to the session tag "tenant"',
       // Trust is granted to each function's execution role by grantAssume (sts:AssumeRole + sts:TagSession).
       assumedBy: new iam.AccountRootPrincipal(),
     });
@@ -35,7 +41,10 @@ export class TenantDataRole extends Construct {
       new iam.PolicyStatement({
         actions: ['sts:TagSession'],
         principals: [new iam.AccountRootPrincipal()],
-        conditions: { StringLike: { 'aws:RequestTag/tenant': '?*' } },
+        conditions: {
+          StringLike: { 'aws:RequestTag/tenant': '?*' },
+          ...(props.refusedTenantTags ? { StringNotLike: { 'aws:RequestTag/tenant': props.refusedTenantTags } } : {}),
+        },
       }),
     );
     this.role.addToPolicy(
@@ -43,7 +52,7 @@ export class TenantDataRole extends Construct {
         actions: TENANT_DATA_ACTIONS,
         resources: [props.table.tableArn, `${props.table.tableArn}/index/*`],
         conditions: {
-          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['T#${aws:PrincipalTag/tenant}#*'] },
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [props.leadingKeys ?? 'T#${aws:PrincipalTag/tenant}#*'] },
         },
       }),
     );

@@ -12,9 +12,15 @@ export class SanadStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
     const data = new DataTable(this, 'Data');
-    const tenantData = new TenantDataRole(this, 'TenantData', { table: data.table });
+    // Tenant ids never start with "_": those tags belong to the control plane and its own role.
+    const tenantData = new TenantDataRole(this, 'TenantData', { table: data.table, refusedTenantTags: '_*' });
+    const registry = new TenantDataRole(this, 'Registry', {
+      table: data.table,
+      leadingKeys: 'T#_platform#*',
+      description: 'Sanad tenant registry (control plane), fenced by dynamodb:LeadingKeys to T#_platform#',
+    });
     const users = new UserPool(this, 'Users');
-    const api = new HttpApi(this, 'Api', { tableName: data.table.tableName, tenantDataRole: tenantData, userPool: users });
+    const api = new HttpApi(this, 'Api', { tableName: data.table.tableName, tenantDataRole: tenantData, registryRole: registry, userPool: users });
     const web = new WebHosting(this, 'Web', { api: api.api, userPoolClientId: users.spaClient.userPoolClientId });
 
     // CDK's own helper functions (bucket deployment, log retention) are not ours to shape.

@@ -49,14 +49,23 @@ describe('the table', () => {
 });
 
 describe('tenant isolation in IAM', () => {
-  it('the tenant data role may only touch keys starting with its session tag, and never Scan', () => {
+  it('the tenant data role may only touch keys starting with its session tag, the registry role only the registry, and never Scan', () => {
     const dataStatements = policyStatements().filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
-    expect(dataStatements).toHaveLength(1);
-    const [statement] = dataStatements;
-    expect(actionsOf(statement).sort()).toEqual([...TENANT_DATA_ACTIONS].sort());
-    expect(statement.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['T#${aws:PrincipalTag/tenant}#*'] } });
-    const resources = JSON.stringify(statement.Resource);
-    expect(resources).toContain('/index/*');
+    expect(dataStatements).toHaveLength(2);
+    for (const statement of dataStatements) {
+      expect(actionsOf(statement).sort()).toEqual([...TENANT_DATA_ACTIONS].sort());
+      expect(JSON.stringify(statement.Resource)).toContain('/index/*');
+    }
+    expect(dataStatements.map((s) => s.Condition)).toEqual(expect.arrayContaining([
+      { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['T#${aws:PrincipalTag/tenant}#*'] } },
+      { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['T#_platform#*'] } },
+    ]));
+  });
+
+  it('only account-managing functions may administer Cognito users', () => {
+    const cognito = policyStatements().filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
+    expect(cognito).toHaveLength(ROUTES.filter((r) => r.manageAccounts).length);
+    expect(cognito.flatMap(actionsOf)).not.toContain('cognito-idp:*');
   });
 
   it('no policy anywhere allows Scan or dynamodb:*', () => {
@@ -66,11 +75,13 @@ describe('tenant isolation in IAM', () => {
   });
 
   it('the role is assumable with a tenant session tag, and functions may assume and tag it', () => {
-    const roles = template.findResources('AWS::IAM::Role', { Properties: { Description: Match.stringLikeRegexp('tenant data') } });
+    const roles = template.findResources('AWS::IAM::Role', { Properties: { Description: Match.stringLikeRegexp('Sanad tenant data') } });
     const trust = (Object.values(roles)[0] as any).Properties.AssumeRolePolicyDocument.Statement;
     expect(trust.flatMap(actionsOf)).toEqual(expect.arrayContaining(['sts:AssumeRole', 'sts:TagSession']));
+    const tagging = trust.find((statement: any) => actionsOf(statement).includes('sts:TagSession'));
+    expect(tagging.Condition.StringNotLike).toEqual({ 'aws:RequestTag/tenant': '_*' });
     const grants = policyStatements().filter((s) => actionsOf(s).includes('sts:TagSession'));
-    expect(grants.length).toBe(ROUTES.filter((r) => r.tenantData).length);
+    expect(grants.length).toBe(ROUTES.filter((r) => r.tenantData).length + ROUTES.filter((r) => r.controlPlane).length);
   });
 });
 
