@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { startTestStack } from '../support/local-stack.ts';
+import { ApiClient, newCase } from '../support/api-client.ts';
+import { ROUTES } from '../../functions/routes.ts';
+import type { LocalStack } from '../../infra/local/stack.ts';
+
+let stack: LocalStack;
+let operator: ApiClient;
+let run = 0;
+
+beforeAll(async () => {
+  process.env.SANAD_RATE_LIMIT_PER_MINUTE = '100000';
+  stack = await startTestStack();
+  operator = await ApiClient.signIn(stack.url, 'platform');
+});
+afterAll(() => stack?.stop());
+
+interface World {
+  tenant: string;
+  marker: string;
+  users: ApiClient[];
+  caseIds: string[];
+}
+
+const ROLE_SETS = [['caseworker'], ['supervisor'], ['manager'], ['tenant_admin'], ['partner']] as const;
+
+/** A tenant onboarded for this run, with random users, and cases whose every field carries its marker. */
+async function buildTenant(index: number, marker: string, roleSets: readonly (readonly string[])[], caseCount: number): Promise<World> {
+  const tenant = `iso-${run}-${index}`;
+  const onboarded = await operator.post('/api/v1/platform/tenants', {
+    id: tenant, name: `Tenant ${marker}`, kind: 'governorate', region: 'eu-central-1', locales: ['ar', 'en'],
+    admin: { username: `admin.${tenant}`, displayName: `Admin ${marker}` },
+  });
+  expect(onboarded.status, JSON.stringify(onboarded.body)).toBe(201);
+  const admin = await ApiClient.signIn(stack.url, `admin.${tenant}`, onboarded.body.data.admin.temporaryPassword);
+  const users = [admin];
+  for (const [i, roles] of roleSets.entries()) {
+    const created = await admin.post('/api/v1/users', {
+      username: `u${i}.${tenant}`, displayName: `User ${marker}`, roles,
+      ...(roles.includes('partner') ? { organizationId: `org-${marker}` } : {}),
+    });
+    users.push(await ApiClient.signIn(stack.url, `u${i}.${tenant}`, created.body.data.temporaryPassword));
+  }
+  const writerAccount = await admin.post('/api/v1/users', { username: `writer.${tenant}`, displayName: `Writer ${marker}`, roles: ['supervisor'] });
+  const writer = await ApiClient.signIn(stack.url, `writer.${tenant}`, writerAccount.body.data.temporaryPassword);
+  users.push(writer);
+  const caseIds: string[] = [];
+  for (let c = 0; c < caseCount; c++) {
+    const kase = (await writer.post('/api/v1/cases', newCase({
+      child: { fullName: `Child ${marker}`, sex: 'female', location: `Village ${marker}` },
+      fields: { school: `School ${marker}` },
+    }))).body.data;
+    caseIds.push(kase.id);
+    const ifMatch = { 'if-match': `"${kase.version}"` };
+    await writer.post(`/api/v1/cases/${kase.id}/assessment`, { needs: [`Need ${marker}`], summary: `Summary ${marker}` }, ifMatch);
+    await writer.post(`/api/v1/cases/${kase.id}/notes`, { text: `Note ${marker}`, confidential: c % 2 === 0 });
+    await writer.post(`/api/v1/cases/${kase.id}/follow-ups`, { dueDate: '2020-01-01', note: `Visit ${marker}` });
+  }
+  return { tenant, marker, users, caseIds };
+}
+
+/** Every GET route, with every case id of every tenant where the route takes one. */
+function pathsToCall(allCaseIds: string[]): string[] {
+  const paths: string[] = [];
+  for (const route of ROUTES.filter((r) => r.method === 'GET' && r.authenticated)) {
+    if (route.path.includes('{id}')) {
+      if (route.path.includes('/cases/')) for (const id of allCaseIds) paths.push(route.path.replace('{id}', id));
+    } else {
+      paths.push(`${route.path}?limit=100`);
+    }
+  }
+  paths.push('/api/v1/follow-ups?due=overdue&limit=100', '/api/v1/approvals?status=pending&limit=100');
+  return paths;
+}
+
+describe('tenant isolation', () => {
+  it('no response to any user of one tenant ever contains another tenant\'s markers', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.subarray([...ROLE_SETS], { minLength: 1, maxLength: 3 }), { minLength: 2, maxLength: 3 }),
+        fc.integer({ min: 1, max: 2 }),
+        async (tenantsRoles, caseCount) => {
+          run++;
+          const worlds: World[] = [];
+          for (const [i, roleSets] of tenantsRoles.entries()) {
+            worlds.push(await buildTenant(i, `MARK${run}X${i}Q${Math.random().toString(36).slice(2, 8)}`, roleSets, caseCount));
+          }
+          const paths = pathsToCall(worlds.flatMap((w) => w.caseIds));
+          for (const world of worlds) {
+            const foreign = worlds.filter((w) => w !== world).map((w) => w.marker);
+            for (const user of world.users) {
+              for (const path of paths) {
+                const res = await user.get(path);
+                expect(res.status, path).toBeLessThan(500);
+                const text = JSON.stringify(res.body);
+                for (const marker of foreign) expect(text.includes(marker), `${path} leaked ${marker}`).toBe(false);
+              }
+            }
+          }
+          // The platform operator sees tenants, never case data.
+          for (const path of paths.filter((p) => p.includes('/cases'))) {
+            const text = JSON.stringify((await operator.get(path)).body);
+            for (const world of worlds) expect(text.includes(`Child ${world.marker}`)).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 3 },
+    );
+  });
+});
