@@ -6,12 +6,15 @@ import { queryClient } from './query-client.ts';
 import { Layout } from './Layout.tsx';
 import { RequireSession } from './RequireSession.tsx';
 import { LoginPage } from '../auth/LoginPage.tsx';
+import { HomeRedirect } from './HomeRedirect.tsx';
 
 // Screens behind sign-in load on demand, so the login page stays small on slow connections.
 const CaseloadPage = lazy(() => import('../cases/CaseloadPage.tsx'));
 const RegisterCasePage = lazy(() => import('../cases/RegisterCasePage.tsx'));
 const CasePage = lazy(() => import('../cases/CasePage.tsx'));
 const ApprovalsPage = lazy(() => import('../approvals/ApprovalsPage.tsx'));
+const TenantsPage = lazy(() => import('../platform/TenantsPage.tsx'));
+const UsersPage = lazy(() => import('../admin/UsersPage.tsx'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -26,13 +29,15 @@ export function App() {
           <Routes>
             <Route path="/login" element={<LoginPage />} />
             <Route element={<RequireSession><Layout /></RequireSession>}>
-              <Route index element={<Navigate to="/cases" replace />} />
+              <Route index element={<HomeRedirect />} />
               <Route path="/cases" element={<CaseloadPage />} />
               <Route path="/cases/new" element={<RegisterCasePage />} />
               <Route path="/cases/:id" element={<CasePage />} />
               <Route path="/approvals" element={<ApprovalsPage />} />
+              <Route path="/platform" element={<TenantsPage />} />
+              <Route path="/admin/users" element={<UsersPage />} />
             </Route>
-            <Route path="*" element={<Navigate to="/cases" replace />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>
       </BrowserRouter>

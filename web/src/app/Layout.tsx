@@ -4,12 +4,16 @@ import { useQueryClient } from '@tanstack/react-query';
 import { session } from './session.ts';
 import { useCan, useMe } from './use-me.ts';
 import { LanguagePicker } from './LanguagePicker.tsx';
+import { TenantSwitcher } from './TenantSwitcher.tsx';
 
 export function Layout() {
   const { t } = useTranslation();
   const me = useMe().data;
   const canRegister = useCan('case.create');
   const canReviewApprovals = useCan('approval.list');
+  const canListCases = useCan('case.list');
+  const canManageTenants = useCan('tenant.manage');
+  const canManageUsers = useCan('user.manage');
   const navigate = useNavigate();
   const queries = useQueryClient();
   const signOut = () => {
@@ -23,12 +27,15 @@ export function Layout() {
       <header className="app-header">
         <span className="brand">{t('app.name')}</span>
         <nav aria-label={t('nav.main')}>
-          <NavLink to="/cases" end>{t('nav.caseload')}</NavLink>
+          {canListCases && <NavLink to="/cases" end>{t('nav.caseload')}</NavLink>}
           {canRegister && <NavLink to="/cases/new">{t('nav.register')}</NavLink>}
           {canReviewApprovals && <NavLink to="/approvals">{t('nav.approvals')}</NavLink>}
+          {canManageUsers && <NavLink to="/admin/users">{t('nav.users')}</NavLink>}
+          {canManageTenants && <NavLink to="/platform">{t('nav.tenants')}</NavLink>}
         </nav>
         <div className="session">
           {me && <span className="who">{t('nav.signedInAs', { name: me.displayName, tenant: me.tenant.name })}</span>}
+          <TenantSwitcher />
           <LanguagePicker />
           <button type="button" className="link-button" onClick={signOut}>{t('nav.signOut')}</button>
         </div>

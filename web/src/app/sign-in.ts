@@ -15,19 +15,35 @@ function authConfig(): Promise<AuthConfig> {
 
 export async function signIn(username: string, password: string): Promise<void> {
   const settings = await authConfig();
-  const token = settings.auth === 'cognito' ? await cognitoSignIn(settings, username, password) : await localSignIn(username, password);
+  if (settings.auth === 'cognito') {
+    session.save(await cognitoSignIn(settings, username, password));
+    return;
+  }
+  const { token, memberships } = await localPost<{ token: string; memberships: Membership[] }>('/local/login', { username, password });
+  session.save(token);
+  session.saveMemberships(memberships);
+}
+
+/** A token for another tenant of the same person (local stack; in AWS each tenant has its own account). */
+export async function switchTenant(tenant: string): Promise<void> {
+  const { token } = await localPost<{ token: string }>('/local/switch-tenant', { tenant }, session.token());
   session.save(token);
 }
 
-async function localSignIn(username: string, password: string): Promise<string> {
-  const response = await fetch('/local/login', {
+export interface Membership {
+  tenantId: string;
+  roles: string[];
+}
+
+async function localPost<T>(path: string, body: unknown, token?: string | null): Promise<T> {
+  const response = await fetch(path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
   });
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) throw toApiError(response.status, payload);
-  return (payload as { data: { token: string } }).data.token;
+  return (payload as { data: T }).data;
 }
 
 async function cognitoSignIn(settings: { region: string; userPoolClientId: string }, username: string, password: string): Promise<string> {

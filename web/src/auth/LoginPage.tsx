@@ -6,7 +6,7 @@ import { LanguagePicker } from '../app/LanguagePicker.tsx';
 import { usePageHeading } from '../app/use-page-heading.ts';
 
 /** Only same-origin paths are followed after sign-in: `?next=` must not send anyone elsewhere. */
-const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/cases');
+const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
 
 export function LoginPage() {
   const { t } = useTranslation();

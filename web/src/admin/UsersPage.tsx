@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role } from '../../../shared/auth/roles.ts';
+import { NewUserInput, type User } from '../../../shared/schemas/user.ts';
+import { api } from '../app/api.ts';
+import { usePageHeading } from '../app/use-page-heading.ts';
+import { optional, parseForm, type FieldErrors } from '../cases/parse-form.ts';
+import { postChange } from '../cases/case-api.ts';
+
+/** Roles a tenant admin may grant: everything but the platform operator. */
+const GRANTABLE = ROLES.filter((role) => role !== 'platform_operator');
+
+/** The tenant admin's console: the tenant's users, their roles, and new accounts. */
+export default function UsersPage() {
+  const { t } = useTranslation();
+  const heading = usePageHeading();
+  const users = useQuery({ queryKey: ['users'], queryFn: async () => (await api<User[]>('/api/v1/users?limit=100')).data });
+  const [password, setPassword] = useState<{ username: string; value: string }>();
+  return (
+    <section>
+      <h1 ref={heading} tabIndex={-1}>{t('users.title')}</h1>
+      {password && <p role="status" className="notice">{t('users.oneTimePasswordFor', { username: password.username })}: <code data-testid="temporary-password">{password.value}</code></p>}
+      {users.isPending && <p role="status">{t('common.loading')}</p>}
+      <ul className="record-list">
+        {users.data?.map((user) => <UserRow key={user.userId} user={user} onPassword={(value) => setPassword({ username: user.username, value })} />)}
+      </ul>
+      <NewUserForm onCreated={(username, value) => value && setPassword({ username, value })} />
+    </section>
+  );
+}
+
+function RoleBoxes({ name, selected }: { name: string; selected: readonly Role[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="radio-row">
+      {GRANTABLE.map((role) => (
+        <label key={role} className="checkbox"><input type="checkbox" name={name} value={role} defaultChecked={selected.includes(role)} />{t(`roles.${role}`)}</label>
+      ))}
+    </div>
+  );
+}
+
+function UserRow({ user, onPassword }: { user: User; onPassword: (password: string) => void }) {
+  const { t } = useTranslation();
+  const queries = useQueryClient();
+  const refresh = () => queries.invalidateQueries({ queryKey: ['users'] });
+  const patch = useMutation({
+    mutationFn: (body: Partial<Pick<User, 'roles' | 'status'>>) => api(`/api/v1/users/${user.userId}`, { method: 'PATCH', body, headers: { 'if-match': `"${user.version}"` } }),
+    onSettled: refresh,
+  });
+  const reset = useMutation({
+    mutationFn: () => postChange<{ temporaryPassword?: string }>(`/api/v1/users/${user.userId}/reset-password`, {}),
+    onSuccess: (result) => result.temporaryPassword && onPassword(result.temporaryPassword),
+  });
+  return (
+    <li>
+      <p><strong>{user.displayName}</strong> <code>{user.username}</code> · {user.roles.map((r) => t(`roles.${r}`)).join(', ')} · {t(`users.statuses.${user.status}`)}</p>
+      <details className="action">
+        <summary>{t('users.manage')}</summary>
+        <form className="form" onSubmit={(event) => { event.preventDefault(); patch.mutate({ roles: new FormData(event.currentTarget).getAll('roles') as Role[] }); }}>
+          <RoleBoxes name="roles" selected={user.roles} />
+          <div className="dialog-actions">
+            <button type="submit">{t('users.saveRoles')}</button>
+            <button type="button" className="secondary" onClick={() => patch.mutate({ status: user.status === 'active' ? 'disabled' : 'active' })}>
+              {user.status === 'active' ? t('users.disable') : t('users.enable')}
+            </button>
+            <button type="button" className="secondary" onClick={() => reset.mutate()}>{t('users.resetPassword')}</button>
+          </div>
+          {(patch.isError || reset.isError) && <p role="alert" className="error">{t('common.error')}</p>}
+        </form>
+      </details>
+    </li>
+  );
+}
+
+function NewUserForm({ onCreated }: { onCreated: (username: string, temporaryPassword?: string) => void }) {
+  const { t } = useTranslation();
+  const queries = useQueryClient();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failed, setFailed] = useState(false);
+  const submit = async (form: HTMLFormElement) => {
+    const data = new FormData(form);
+    const parsed = parseForm(NewUserInput, {
+      username: data.get('username'), displayName: data.get('displayName'), email: optional(data.get('email')),
+      roles: data.getAll('newRoles'), organizationId: optional(data.get('organizationId')),
+    });
+    setErrors(parsed.errors ?? {});
+    setFailed(false);
+    if (!parsed.data) return;
+    try {
+      const created = await postChange<{ user: User; temporaryPassword?: string }>('/api/v1/users', parsed.data);
+      onCreated(created.user.username, created.temporaryPassword);
+      form.reset();
+      void queries.invalidateQueries({ queryKey: ['users'] });
+    } catch {
+      setFailed(true);
+    }
+  };
+  const error = (name: string) => errors[name] && <p className="field-error">{t('errors.generic')}</p>;
+  return (
+    <form className="form" onSubmit={(event) => { event.preventDefault(); void submit(event.currentTarget); }} noValidate>
+      <h2>{t('users.add')}</h2>
+      <label htmlFor="new-username">{t('login.username')}</label>
+      <input id="new-username" name="username" spellCheck={false} autoCapitalize="none" />{error('username')}
+      <label htmlFor="new-displayName">{t('users.displayName')}</label>
+      <input id="new-displayName" name="displayName" />{error('displayName')}
+      <label htmlFor="new-email">{t('users.email')}</label>
+      <input id="new-email" name="email" type="email" />{error('email')}
+      <fieldset><legend>{t('users.roles')}</legend><RoleBoxes name="newRoles" selected={[]} />{error('roles')}</fieldset>
+      <label htmlFor="new-organizationId">{t('users.organization')}</label>
+      <input id="new-organizationId" name="organizationId" />{error('organizationId')}
+      {failed && <p role="alert" className="error">{t('common.error')}</p>}
+      <button type="submit">{t('users.create')}</button>
+    </form>
+  );
+}
