@@ -53,6 +53,18 @@ describe('onboarding a province through the consoles', () => {
     await admin.getByText('Lò Thị Mỷ').waitFor();
     expect(await seriousViolations(admin)).toEqual([]);
 
+    // Someone already working in Nghe An joins Hà Giang too, and picks the tenant at sign-in.
+    await admin.getByLabel('Username').fill('caseworker.vn-na');
+    await admin.getByLabel('Full name').fill('Shared caseworker');
+    await admin.locator('fieldset').filter({ hasText: 'Roles' }).getByLabel('Supervisor').check();
+    await admin.getByRole('button', { name: 'Create user' }).click();
+    await admin.getByText('Shared caseworker').waitFor();
+    const shared = await freshPage();
+    await signInWithKeyboard(shared, 'caseworker.vn-na');
+    await shared.getByLabel('Work in which tenant?').selectOption('vn-hg');
+    await shared.getByRole('button', { name: 'Continue' }).click();
+    await shared.getByText('Shared caseworker · Hà Giang').waitFor();
+
     const worker = await freshPage();
     await signInWithKeyboard(worker, 'worker.hg', workerPassword!);
     await worker.getByRole('heading', { name: 'Caseload' }).waitFor();

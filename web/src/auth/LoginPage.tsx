@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { signIn } from '../app/sign-in.ts';
+import { signIn, switchTenant } from '../app/sign-in.ts';
+import { session } from '../app/session.ts';
 import { LanguagePicker } from '../app/LanguagePicker.tsx';
 import { usePageHeading } from '../app/use-page-heading.ts';
 
@@ -15,6 +16,8 @@ export function LoginPage() {
   const heading = usePageHeading();
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [memberships, setMemberships] = useState<{ tenantId: string }[]>([]);
+  const next = safeNext(params.get('next'));
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -23,7 +26,10 @@ export function LoginPage() {
     setFailed(false);
     try {
       await signIn(String(form.get('username') ?? ''), String(form.get('password') ?? ''));
-      void navigate(safeNext(params.get('next')), { replace: true });
+      const tenants = session.memberships();
+      // Someone who works in several tenants picks one before going on.
+      if (tenants.length > 1) setMemberships(tenants);
+      else void navigate(next, { replace: true });
     } catch {
       setFailed(true);
     } finally {
@@ -45,6 +51,17 @@ export function LoginPage() {
           {failed && <p role="alert" className="error">{t('login.failed')}</p>}
           <button type="submit" disabled={busy}>{busy ? t('login.submitting') : t('login.submit')}</button>
         </form>
+        {memberships.length > 1 && (
+          <form onSubmit={(event) => {
+            event.preventDefault();
+            const chosen = String(new FormData(event.currentTarget).get('tenant'));
+            void (chosen === memberships[0]?.tenantId ? Promise.resolve() : switchTenant(chosen)).then(() => navigate(next, { replace: true }));
+          }}>
+            <label htmlFor="tenant">{t('login.chooseTenant')}</label>
+            <select id="tenant" name="tenant">{memberships.map((m) => <option key={m.tenantId} value={m.tenantId}>{m.tenantId}</option>)}</select>
+            <button type="submit">{t('login.continue')}</button>
+          </form>
+        )}
         <LanguagePicker />
       </div>
     </main>
