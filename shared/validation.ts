@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { DomainError, type ErrorDetail } from './errors.ts';
 
 /** Turns zod issues into the `details` of a VALIDATION_FAILED error (`child.dateOfBirth`-style paths). */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { TRANSITIONS, type Command } from '../../shared/lifecycle/state-machine.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
 import { route, type Handler } from '../http/route.ts';

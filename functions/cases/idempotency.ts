@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../../shared/errors.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
 import type { PutOperation, TenantRepository } from '../data/tenant-repository.ts';

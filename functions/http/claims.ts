@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Role } from '../../shared/auth/roles.ts';
 import { unauthenticated } from '../../shared/errors.ts';
 

@@ -1,6 +1,6 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PLATFORM_TENANT_ID, Role } from '../../shared/auth/roles.ts';
 import { TenantRepository } from '../data/tenant-repository.ts';
 import { documentClientFor } from '../data/dynamo-client.ts';

@@ -1,5 +1,5 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Case, CaseInput, CaseListQuery, PossibleDuplicate } from '../../shared/schemas/case.ts';
 import { ErrorBody } from '../../shared/schemas/api.ts';
 import { ListMeta } from '../../shared/schemas/common.ts';

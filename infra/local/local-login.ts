@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PLATFORM_TENANT_ID } from '../../shared/auth/roles.ts';
 import { LoginInput } from '../../shared/schemas/api.ts';
 import { errorResponse, ok, type ApiResponse } from '../../functions/http/responses.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ROLES = ['caseworker', 'supervisor', 'manager', 'tenant_admin', 'partner', 'platform_operator'] as const;
 export const Role = z.enum(ROLES);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDate, IsoDateTime, PageQuery } from './common.ts';
 import { CaseLifecycle } from './lifecycle.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A calendar date, `YYYY-MM-DD`, that exists. */
 export const IsoDate = z.iso.date({ error: 'Use a date in the form YYYY-MM-DD' });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDate, IsoDateTime } from './common.ts';
 
 export const APPROVAL_KINDS = ['assessment', 'care_plan', 'closure'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Locale, TenantId } from './common.ts';
 
 export const TenantKind = z.enum(['country', 'province', 'governorate']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Role } from '../auth/roles.ts';
 import { Action } from '../auth/permissions-schema.ts';
 import { Locale } from './common.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { changeRecordRoute } from './record-routes.ts';
 
 export const handler = changeRecordRoute(z.object({}), 'followup.create', ({ records, caseId, params, expectedVersion, scope, ctx }) =>

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Action, Scope } from '../../../shared/auth/permissions.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { route, type Handler } from '../../http/route.ts';

@@ -1,7 +1,7 @@
 import { createContext, useContext, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Case } from '../../../shared/schemas/case.ts';
 import { ApiError } from '../app/api.ts';
 import { parseForm, type FieldErrors } from './parse-form.ts';
