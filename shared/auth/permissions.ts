@@ -28,7 +28,9 @@ export const ACTIONS = [
   'followup.list',
   /** Read confidential notes: a case's owner (scope own) and supervisors (tenant). */
   'note.confidential',
-  /** Create, list, disable users of the tenant and change their roles (never platform_operator). */
+  /** See the tenant's users (to assign cases, to manage accounts). */
+  'user.list',
+  /** Create, disable users of the tenant and change their roles (never platform_operator). */
   'user.manage',
   /** The control plane: onboard, list and suspend tenants. No case data. */
   'tenant.manage',
@@ -43,10 +45,10 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
   supervisor: {
     'session.read': 'own', 'case.create': 'tenant', 'case.read': 'tenant', 'case.list': 'tenant', 'case.update': 'tenant',
     'case.work': 'tenant', 'case.reopen': 'tenant', 'case.assign': 'tenant', 'approval.list': 'tenant', 'approval.decide': 'tenant',
-    'followup.create': 'tenant', 'followup.list': 'tenant', 'note.confidential': 'tenant',
+    'followup.create': 'tenant', 'followup.list': 'tenant', 'note.confidential': 'tenant', 'user.list': 'tenant',
   },
   manager: { 'session.read': 'own', 'case.read': 'tenant', 'case.list': 'tenant', 'approval.list': 'tenant', 'followup.list': 'tenant' },
-  tenant_admin: { 'session.read': 'own', 'user.manage': 'tenant' },
+  tenant_admin: { 'session.read': 'own', 'user.list': 'tenant', 'user.manage': 'tenant' },
   partner: { 'session.read': 'own' },
   platform_operator: { 'session.read': 'own', 'tenant.manage': 'platform' },
 };

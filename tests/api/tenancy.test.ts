@@ -69,7 +69,10 @@ describe('users', () => {
     expect(users).toContain('caseworker.mm');
     expect(users.some((u: string) => !u.endsWith('.mm'))).toBe(false);
     expect((await admin.request('PATCH', `/api/v1/users/${demoUserId('caseworker.vn')}`, { body: { status: 'disabled' }, headers: { 'if-match': '"1"' } })).status).toBe(404);
-    expect((await (await ApiClient.signIn(stack.url, 'supervisor.mm')).get('/api/v1/users')).status).toBe(403);
+    expect((await (await ApiClient.signIn(stack.url, 'caseworker.mm')).get('/api/v1/users')).status).toBe(403);
+    const supervisor = await ApiClient.signIn(stack.url, 'supervisor.mm');
+    expect((await supervisor.get('/api/v1/users')).status).toBe(200);
+    expect((await supervisor.post('/api/v1/users', { username: 'x.mm', displayName: 'x', roles: ['caseworker'] })).status).toBe(403);
   });
 
   it('disabling a user stops their sign-in; roles change with If-Match; passwords reset', async () => {

@@ -96,6 +96,20 @@ describe('the Circular 02 steps in the browser', () => {
     await boss.context.close();
   });
 
+  it('a supervisor assigns a second caseworker, who then finds the case under "Assigned to me"', async () => {
+    const boss = await signedIn('supervisor.vn-na');
+    await openCase(boss.page, 'Overview');
+    await boss.page.locator('summary', { hasText: 'Assign a caseworker' }).click();
+    await boss.page.getByLabel('Caseworker', { exact: true }).selectOption({ label: 'Second caseworker (vn-na) (caseworker2.vn-na)' });
+    await boss.page.getByRole('button', { name: 'Assign a caseworker' }).click();
+    await boss.page.getByRole('definition').filter({ hasText: 'Second caseworker (vn-na)' }).waitFor();
+    const second = await signedIn('caseworker2.vn-na');
+    await second.page.getByLabel('Assigned to me').check();
+    await second.page.getByRole('cell', { name: 'Phạm Minh Khang' }).waitFor();
+    await boss.context.close();
+    await second.context.close();
+  });
+
   it('a conflicting edit opens the conflict dialog, keeps the input and saves it on the latest version', async () => {
     const one = await signedIn('caseworker.vn-na');
     const two = await signedIn('supervisor.vn-na');

@@ -9,6 +9,7 @@ import { postChange } from '../case-api.ts';
 import { ChangeForm, Field } from '../ChangeForm.tsx';
 import { optional } from '../parse-form.ts';
 import { useCanTake } from '../use-case-actions.ts';
+import { AssignForm, useCaseWorkers } from './AssignForm.tsx';
 
 /** Only what the user changed goes in the PATCH, so a retry after a conflict never undoes a colleague's edit. */
 function editedFields(form: FormData, kase: CaseOverview['case']) {
@@ -26,6 +27,8 @@ export function OverviewPanel({ overview }: { overview: CaseOverview }) {
   const canTake = useCanTake(kase);
   const canEdit = useCan('case.update') && kase.status === 'open';
   const none = t('common.none');
+  const people = useCaseWorkers(useCan('user.list')).data ?? [];
+  const nameOf = (userId: string) => people.find((user) => user.userId === userId)?.displayName ?? userId;
   const path = (action: string) => `/api/v1/cases/${kase.id}/${action}`;
   return (
     <>
@@ -36,6 +39,8 @@ export function OverviewPanel({ overview }: { overview: CaseOverview }) {
         <dt>{t('register.dateOfBirth')}</dt><dd>{kase.child.dateOfBirth ? formatDate(kase.child.dateOfBirth, i18n.language) : none}</dd>
         <dt>{t('register.location')}</dt><dd>{kase.child.location ?? none}</dd>
         <dt>{t('case.categories')}</dt><dd>{kase.categories.map((code) => t(`category.${code}`, { defaultValue: code })).join(', ')}</dd>
+        <dt>{t('case.owner')}</dt><dd>{nameOf(kase.ownerId)}</dd>
+        <dt>{t('case.assigned')}</dt><dd>{kase.assignedTo.length ? kase.assignedTo.map(nameOf).join(', ') : none}</dd>
         <dt>{t('case.created')}</dt><dd>{formatDateTime(kase.createdAt, i18n.language)}</dd>
         <dt>{t('case.updated')}</dt><dd>{formatDateTime(kase.updatedAt, i18n.language)}</dd>
         <dt>{t('case.version')}</dt><dd>{kase.version}</dd>
@@ -65,6 +70,8 @@ export function OverviewPanel({ overview }: { overview: CaseOverview }) {
           </ChangeForm>
         </details>
       )}
+
+      {canTake('assign') && <AssignForm kase={kase} />}
 
       {canTake('record_evaluation') && (
         <details className="action">
