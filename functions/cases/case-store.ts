@@ -10,6 +10,7 @@ import { caseFromItem, caseItem, casePartition } from './case-items.ts';
 import { caseChanges, EMPTY_CHAIN, historyItem, nextEntry, type ChainHead } from './case-history.ts';
 import { formatCaseNumber } from './case-numbers.ts';
 import { IdempotencyClaim } from './idempotency.ts';
+import { atVersion } from '../data/conditions.ts';
 
 export interface Actor {
   userId: string;
@@ -126,13 +127,7 @@ export class CaseStore {
       changes: [...caseChanges(kase, next), ...(change.extraChanges ?? [])],
     });
     await this.repository.transact([
-      {
-        put: caseItem(next, chained.head),
-        condition: '#version = :expected',
-        names: { '#version': 'version' },
-        values: { ':expected': expectedVersion },
-        onConditionFailed: stale,
-      },
+      { put: caseItem(next, chained.head), ...atVersion(expectedVersion, 'case'), onConditionFailed: stale },
       { put: historyItem(caseId, chained.entry), condition: 'attribute_not_exists(pk)', onConditionFailed: stale },
       ...(change.alsoWrite ?? []),
     ]);

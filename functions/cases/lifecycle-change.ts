@@ -3,10 +3,10 @@ import { applyCommand, type Command } from '../../shared/lifecycle/state-machine
 import type { Case } from '../../shared/schemas/case.ts';
 import type { Approval } from '../../shared/schemas/lifecycle.ts';
 import type { PutOperation } from '../data/tenant-repository.ts';
-import { DomainError } from '../../shared/errors.ts';
 import { approvalItem } from '../approvals/approval-items.ts';
 import type { Actor, CaseChange } from './case-store.ts';
 import { assignmentItem } from './case-items.ts';
+import { atVersion } from '../data/conditions.ts';
 
 /**
  * Runs a lifecycle command through the shared state machine and lists the approval writes it implies, to go
@@ -46,10 +46,7 @@ export function lifecycleChange(kase: Case, command: Command, actor: Actor, pend
     };
     alsoWrite.push({
       put: approvalItem(decided),
-      condition: '#version = :expected',
-      names: { '#version': 'version' },
-      values: { ':expected': pending.version },
-      onConditionFailed: () => new DomainError('PRECONDITION_FAILED', 'The approval was decided meanwhile; reload it'),
+      ...atVersion(pending.version, 'approval'),
     });
   }
   if (command.type === 'assign' && !kase.assignedTo.includes(command.userId)) {

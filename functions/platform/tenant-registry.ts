@@ -7,6 +7,7 @@ import { documentClientFor, tableName } from '../data/dynamo-client.ts';
 import type { IdentityProvider } from '../identity/identity-provider.ts';
 import { forgetTenantProfile, tenantProfileItem } from '../tenants/tenant-store.ts';
 import { createUser } from '../users/user-service.ts';
+import { atVersion } from '../data/conditions.ts';
 
 /** A registry entry: the tenant and the version of its registration. */
 export type Registration = Tenant & { version: number; createdAt: string };
@@ -72,10 +73,7 @@ export class TenantRegistry {
     const next = { ...current, status, version: current.version + 1 };
     await this.registry.transact([{
       put: registrationItem(next),
-      condition: '#version = :expected',
-      names: { '#version': 'version' },
-      values: { ':expected': expectedVersion },
-      onConditionFailed: () => new DomainError('PRECONDITION_FAILED', 'The tenant has changed; reload it'),
+      ...atVersion(expectedVersion, 'tenant'),
     }]);
     return next;
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError, notFound } from '../../shared/errors.ts';
 import { User } from '../../shared/schemas/user.ts';
 import type { Page, TenantRepository } from '../data/tenant-repository.ts';
+import { atVersion } from '../data/conditions.ts';
 
 /** User profile item: `T#<t>#USER#<userId>` / `PROFILE`, listed through byTenant `USERS` by username. */
 export const userProfileItem = (user: User) => ({
@@ -45,9 +46,6 @@ export async function insertUser(repository: TenantRepository, user: User): Prom
 export async function replaceUser(repository: TenantRepository, user: User, expectedVersion: number): Promise<void> {
   await repository.transact([{
     put: userProfileItem(user),
-    condition: '#version = :expected',
-    names: { '#version': 'version' },
-    values: { ':expected': expectedVersion },
-    onConditionFailed: () => new DomainError('PRECONDITION_FAILED', 'The user has changed; reload it'),
+    ...atVersion(expectedVersion, 'user'),
   }]);
 }

@@ -16,6 +16,7 @@ import type { ItemInput, TenantRepository } from '../../data/tenant-repository.t
 import { CaseStore, type Actor, type SubChange } from '../case-store.ts';
 import { IdempotencyClaim } from '../idempotency.ts';
 import { followUpItem, noteItem, placementItem } from './record-items.ts';
+import { atVersion } from '../../data/conditions.ts';
 
 export interface CaseOverview {
   case: Case;
@@ -24,13 +25,6 @@ export interface CaseOverview {
   notes: Note[];
   history: Omit<ChainedEntry, 'prevHash' | 'hash' | 'seq'>[];
 }
-
-const versionGuard = (expected: number, what: string) => ({
-  condition: '#version = :expected',
-  names: { '#version': 'version' },
-  values: { ':expected': expected },
-  onConditionFailed: () => new DomainError('PRECONDITION_FAILED', `The ${what} has changed; reload it`),
-});
 
 /** Follow-ups, placements and notes of a case: each change lands with its history entry. */
 export class CaseRecords {
@@ -61,7 +55,7 @@ export class CaseRecords {
       return {
         action: 'complete_follow_up',
         changes: [{ path: `followUps.${followUpId}.status`, from: 'open', to: 'done' }],
-        writes: [{ put: followUpItem(done, kase.ownerId), ...versionGuard(expectedVersion, 'follow-up') }],
+        writes: [{ put: followUpItem(done, kase.ownerId), ...atVersion(expectedVersion, 'follow-up') }],
       };
     });
     return done!;
@@ -94,7 +88,7 @@ export class CaseRecords {
           { path: `placements.${placementId}.endDate`, from: null, to: input.endDate },
           { path: `placements.${placementId}.endReason`, from: null, to: input.endReason },
         ],
-        writes: [{ put: placementItem(ended), ...versionGuard(expectedVersion, 'placement') }],
+        writes: [{ put: placementItem(ended), ...atVersion(expectedVersion, 'placement') }],
       };
     });
     return ended!;
