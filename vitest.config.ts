@@ -30,6 +30,16 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'reliability',
+          include: ['tests/reliability/**/*.test.ts'],
+          globalSetup: ['tests/support/dynamodb-global-setup.ts'],
+          environment: 'node',
+          testTimeout: 240_000,
+          hookTimeout: 90_000,
+        },
+      },
+      {
+        test: {
           name: 'infra',
           include: ['tests/infra/**/*.test.ts'],
           environment: 'node',
