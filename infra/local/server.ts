@@ -6,7 +6,9 @@ import sirv from 'sirv';
 import { ROUTES } from '../../functions/routes.ts';
 import type { Handler } from '../../functions/http/route.ts';
 import { MAX_BODY_BYTES } from '../../functions/http/request.ts';
-import { errorResponse, type ApiResponse } from '../../functions/http/responses.ts';
+import { errorResponse, toErrorResponse, type ApiResponse } from '../../functions/http/responses.ts';
+import { translateDynamoError } from '../../functions/data/dynamo-errors.ts';
+import { DomainError } from '../../shared/errors.ts';
 import { claimsAsApiGatewaySendsThem, matchRoute, toApiGatewayEvent } from './api-gateway-event.ts';
 import type { LocalCredentials } from '../../functions/identity/local-credentials.ts';
 import { LocalLogin } from './local-login.ts';
@@ -60,10 +62,15 @@ export function createLocalServer(options: LocalServerOptions): Server {
         send(response, { statusCode: 503, headers: { 'content-type': 'text/plain' }, body: 'The SPA is not built: run npm run build:web' });
       })
       .catch((error: unknown) => {
-        const tooLarge = error instanceof BodyTooLarge;
-        console.error(tooLarge ? 'request body too large' : error);
-        send(response, tooLarge ? errorResponse('PAYLOAD_TOO_LARGE', 'The request body is larger than 6 MB') : errorResponse('INTERNAL', 'Local server error'));
-        if (tooLarge) request.destroy();
+        if (error instanceof BodyTooLarge) {
+          send(response, errorResponse('PAYLOAD_TOO_LARGE', 'The request body is larger than 6 MB'));
+          request.destroy();
+          return;
+        }
+        // The local sign-in reaches DynamoDB too: an unreachable database is a 503 here as in the API.
+        const translated = translateDynamoError(error);
+        if (!(translated instanceof DomainError)) console.error(error);
+        send(response, toErrorResponse(translated));
       });
   });
 }
