@@ -1,13 +1,15 @@
-import * as iam from 'aws-cdk-lib/aws-iam';
+import { Names, Tags } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { NagSuppressions } from 'cdk-nag';
 
 export interface TenantDataRoleProps {
   table: dynamodb.ITableV2;
-  /** Session tags (tenant ids) this role must refuse, e.g. `_*` so tenants' role never opens the registry. */
-  refusedTenantTags?: string;
-  /** The key prefix the role is fenced to; defaults to the session's tenant tag. */
+  /** The partition-key prefix the role is fenced to; by default the session's tenant tag. */
   leadingKeys?: string;
+  /** Session tags (tenant ids) the role refuses, e.g. `_*` so that the tenants' role never opens the registry. */
+  refusedTenantTags?: string;
   description?: string;
 }
 
@@ -22,27 +24,39 @@ export const TENANT_DATA_ACTIONS = [
   'dynamodb:ConditionCheckItem',
 ];
 
+const TENANT_LEADING_KEYS = 'T#${aws:PrincipalTag/tenant}#*';
+
 /**
- * The role handlers assume, per request tenant (or, for the control plane's registry, a role fenced to
- * `T#_platform#*`), with the session tag `tenant`: IAM itself then refuses any
- * item whose partition key does not start with `T#<tenant>#` — in the table and in every index.
+ * The role handlers assume per request, with the session tag `tenant`: IAM itself then refuses any item
+ * whose partition key does not start with `T#<tenant>#`, in the table and in every index. (The control
+ * plane's registry uses another instance, fenced to a fixed prefix.)
  */
 export class TenantDataRole extends Construct {
   readonly role: iam.Role;
+  /**
+   * The role tag that marks a function allowed to assume this role. The trust policy requires it, so a
+   * principal of the account that happens to hold a broad sts:AssumeRole still cannot get in.
+   */
+  private readonly callerTag: string;
 
   constructor(scope: Construct, id: string, props: TenantDataRoleProps) {
     super(scope, id);
+    this.callerTag = `sanad-may-assume-${Names.uniqueId(this)}`;
+    const taggedCaller = new iam.AccountRootPrincipal().withConditions({
+      StringEquals: { [`aws:PrincipalTag/${this.callerTag}`]: 'true' },
+    });
     this.role = new iam.Role(this, 'Role', {
       description: props.description ?? 'Sanad tenant data access, fenced by dynamodb:LeadingKeys to the session tag "tenant"',
-      // Trust is granted to each function's execution role by grantAssume (sts:AssumeRole + sts:TagSession).
-      assumedBy: new iam.AccountRootPrincipal(),
+      assumedBy: taggedCaller,
     });
     this.role.assumeRolePolicy?.addStatements(
       new iam.PolicyStatement({
         actions: ['sts:TagSession'],
-        principals: [new iam.AccountRootPrincipal()],
+        principals: [taggedCaller],
         conditions: {
+          // Without a tenant tag, ${aws:PrincipalTag/tenant} would be empty; no other tag has a say.
           StringLike: { 'aws:RequestTag/tenant': '?*' },
+          'ForAllValues:StringEquals': { 'aws:TagKeys': ['tenant'] },
           ...(props.refusedTenantTags ? { StringNotLike: { 'aws:RequestTag/tenant': props.refusedTenantTags } } : {}),
         },
       }),
@@ -52,16 +66,24 @@ export class TenantDataRole extends Construct {
         actions: TENANT_DATA_ACTIONS,
         resources: [props.table.tableArn, `${props.table.tableArn}/index/*`],
         conditions: {
-          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [props.leadingKeys ?? 'T#${aws:PrincipalTag/tenant}#*'] },
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [props.leadingKeys ?? TENANT_LEADING_KEYS] },
         },
       }),
     );
+    NagSuppressions.addResourceSuppressions(this.role, [
+      {
+        id: 'AwsSolutions-IAM5',
+        reason: 'Every index of the one table: the dynamodb:LeadingKeys condition fences index partition keys to the tenant exactly as table keys.',
+        appliesTo: [{ regex: '/^Resource::<.*\\.Arn>\\/index\\/\\*$/' }],
+      },
+    ], true);
   }
 
-  /** Lets a function's role assume this role with a tenant session tag. */
-  grantAssumeWithTenantTag(grantee: iam.IGrantable): void {
-    grantee.grantPrincipal.addToPrincipalPolicy(
+  /** Lets a function's execution role assume this role with a tenant session tag. */
+  grantAssumeWithTenantTag(executionRole: iam.Role): void {
+    executionRole.addToPrincipalPolicy(
       new iam.PolicyStatement({ actions: ['sts:AssumeRole', 'sts:TagSession'], resources: [this.role.roleArn] }),
     );
+    Tags.of(executionRole).add(this.callerTag, 'true');
   }
 }

@@ -4,7 +4,10 @@ import { Construct } from 'constructs';
 import { NagSuppressions } from 'cdk-nag';
 import { ROLES } from '../../shared/auth/roles.ts';
 
-/** Cognito: no self sign-up, the tenant in `custom:tenant`, one group per role, a public client for the SPA. */
+/**
+ * Cognito: no self sign-up, the tenant in `custom:tenant` (immutable), one group per role, a public client for
+ * the SPA that may read but never write the tenant or the partner organisation.
+ */
 export class UserPool extends Construct {
   readonly pool: cognito.UserPool;
   readonly spaClient: cognito.UserPoolClient;
@@ -13,7 +16,8 @@ export class UserPool extends Construct {
     super(scope, id);
     this.pool = new cognito.UserPool(this, 'Pool', {
       selfSignUpEnabled: false,
-      signInAliases: { username: true, email: true },
+      // Username only: a person working in two tenants has an account in each, possibly with one e-mail address.
+      signInAliases: { username: true },
       signInCaseSensitive: false,
       customAttributes: {
         tenant: new cognito.StringAttribute({ minLen: 2, maxLen: 40, mutable: false }),
@@ -29,7 +33,7 @@ export class UserPool extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     NagSuppressions.addResourceSuppressions(this.pool, [
-      { id: 'AwsSolutions-COG2', reason: 'MFA is optional (TOTP) because commune officials often share a phone; threat protection runs in full-function mode, and a tenant may require MFA for its admins.' },
+      { id: 'AwsSolutions-COG2', reason: 'MFA is optional (TOTP): field staff such as commune officials often share one phone; threat protection runs in full-function mode (compromised-credential checks, sign-in risk scoring).' },
     ]);
     for (const role of ROLES) {
       new cognito.CfnUserPoolGroup(this, `Group-${role}`, { userPoolId: this.pool.userPoolId, groupName: role, description: `Sanad role ${role}` });
@@ -37,6 +41,8 @@ export class UserPool extends Construct {
     this.spaClient = this.pool.addClient('SpaClient', {
       authFlows: { userPassword: true, userSrp: true },
       generateSecret: false,
+      // The SPA signs in with InitiateAuth; no hosted UI, so no OAuth flows or callback URLs to abuse.
+      disableOAuth: true,
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(8),
       accessTokenValidity: Duration.hours(8),

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { Annotations, Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, Duration, Fn, Names, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
@@ -8,11 +7,12 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { NagSuppressions } from 'cdk-nag';
-import { REPO_ROOT } from './api-function.ts';
 
 export interface WebHostingProps {
   api: apigw.HttpApi;
   userPoolClientId: string;
+  /** The built SPA (`web/dist`); when it is missing, nothing is uploaded and synth warns. */
+  siteDirectory: string;
 }
 
 /** Paths without a file extension are SPA routes: serve index.html (API 404s are left alone: other behaviour). */
@@ -33,6 +33,7 @@ export class WebHosting extends Construct {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       encryption: s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
+      // CloudFront's standard logs are delivered with an ACL.
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: [{ expiration: Duration.days(365) }],
       removalPolicy: RemovalPolicy.RETAIN,
@@ -45,7 +46,10 @@ export class WebHosting extends Construct {
       serverAccessLogsPrefix: 'site/',
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // CloudFront names are unique per account, not per region (CDK's default function name already has the region).
+    const accountWideName = (what: string) => `${Names.uniqueResourceName(this, { maxLength: 40 })}-${what}-${region}`;
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      responseHeadersPolicyName: accountWideName('headers'),
       securityHeadersBehavior: {
         strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, preload: true, override: true },
         contentTypeOptions: { override: true },
@@ -64,7 +68,9 @@ export class WebHosting extends Construct {
       logBucket: logs,
       logFilePrefix: 'cdn/',
       defaultBehavior: {
-        origin: origins.S3BucketOrigin.withOriginAccessControl(site),
+        origin: origins.S3BucketOrigin.withOriginAccessControl(site, {
+          originAccessControl: new cloudfront.S3OriginAccessControl(this, 'SiteAccess', { originAccessControlName: accountWideName('site') }),
+        }),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         responseHeadersPolicy: headers,
         functionAssociations: [{
@@ -84,18 +90,26 @@ export class WebHosting extends Construct {
       },
     });
 
-    const built = join(REPO_ROOT, 'web', 'dist');
-    if (existsSync(built)) {
-      new s3deploy.BucketDeployment(this, 'Deploy', {
+    if (existsSync(props.siteDirectory)) {
+      const deployment = new s3deploy.BucketDeployment(this, 'Deploy', {
         destinationBucket: site,
         distribution: this.distribution,
         sources: [
-          s3deploy.Source.asset(built),
+          s3deploy.Source.asset(props.siteDirectory),
           s3deploy.Source.jsonData('config.json', { auth: 'cognito', region, userPoolClientId: props.userPoolClientId }),
         ],
+        // Old hashed chunks stay: a browser still running the previous index.html may lazy-load them.
+        prune: false,
       });
+      // CDK's shared upload function (the handler role's scope, holding the role and its policy) is CDK's to shape.
+      const uploadFunction = deployment.handlerRole.node.scope;
+      if (uploadFunction) NagSuppressions.addResourceSuppressions(uploadFunction, [
+        { id: 'AwsSolutions-L1', reason: 'The BucketDeployment upload function is provided by CDK, which pins its runtime.' },
+        { id: 'AwsSolutions-IAM4', reason: 'The BucketDeployment upload function uses AWSLambdaBasicExecutionRole for its own logs (CDK-provided).' },
+        { id: 'AwsSolutions-IAM5', reason: 'BucketDeployment copies every object of its asset into the site bucket (object wildcards) and invalidates CloudFront, which has no resource-level permission for that.' },
+      ], true);
     } else {
-      Annotations.of(this).addWarningV2('sanad:web-not-built', 'web/dist is missing: run npm run build:web before deploying; the SPA is not uploaded.');
+      Annotations.of(this).addWarningV2('sanad:web-not-built', `${props.siteDirectory} is missing: run npm run build:web before deploying; the SPA is not uploaded.`);
     }
     NagSuppressions.addResourceSuppressions(this.distribution, [
       { id: 'AwsSolutions-CFR1', reason: 'Ministries use Sanad from many countries; access is controlled by sign-in, not geography.' },

@@ -48,7 +48,7 @@ describe('fuzzing every route', () => {
         const headers: Record<string, string> = version === undefined ? {} : { 'if-match': version.replace(/[\r\n]/g, '') };
         const client = clients[who]!;
         const res = route.method === 'GET'
-          ? await client.request('GET', `${path}?limit=${encodeURIComponent(String(version ?? '25'))}&cursor=${encodeURIComponent(JSON.stringify(payload ?? '').slice(0, 200))}`, { headers })
+          ? await client.request('GET', `${path}?limit=${encodeURIComponent(String(version ?? '25'))}&cursor=${encodeURIComponent(Array.from(String(JSON.stringify(payload ?? ''))).slice(0, 200).join(''))}`, { headers })
           : raw
           ? await client.request(route.method, path, { rawBody: String(JSON.stringify(payload) ?? "{").slice(0, -1), headers: { ...headers, 'content-type': 'application/json' } })
           : await client.request(route.method, path, { body: payload ?? {}, headers });
