@@ -63,8 +63,10 @@ export function createLocalServer(options: LocalServerOptions): Server {
       })
       .catch((error: unknown) => {
         if (error instanceof BodyTooLarge) {
-          send(response, errorResponse('PAYLOAD_TOO_LARGE', 'The request body is larger than 6 MB'));
-          request.destroy();
+          // The rest of the body is drained (readBody resumed the stream), so the client reads the 413 instead of
+          // a reset; the connection closes after it.
+          const tooLarge = errorResponse('PAYLOAD_TOO_LARGE', 'The request body is larger than 6 MB');
+          send(response, { ...tooLarge, headers: { ...tooLarge.headers, connection: 'close' } });
           return;
         }
         // The local sign-in reaches DynamoDB too: an unreachable database is a 503 here as in the API.
