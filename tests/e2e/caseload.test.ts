@@ -31,6 +31,10 @@ describe('a caseworker registers a case and finds it', () => {
     await page.getByRole('heading', { name: 'Register a case' }).waitFor();
     await page.getByRole('button', { name: 'Register' }).click();
     await expect.poll(() => page.getByText("Enter the child's name.").isVisible()).toBe(true);
+    // The error is tied to its field, so a screen reader reads it with the field.
+    const fullName = page.getByLabel('Full name', { exact: true });
+    expect(await fullName.getAttribute('aria-invalid')).toBe('true');
+    expect(await fullName.evaluate((field) => document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent)).toBe("Enter the child's name.");
 
     await page.getByLabel('Full name', { exact: true }).fill('Nguyễn Thị Hồng');
     await page.getByLabel('Sex', { exact: true }).selectOption('female');
@@ -45,6 +49,10 @@ describe('a caseworker registers a case and finds it', () => {
     caseUrl = page.url();
     expect(caseUrl).toMatch(/\/cases\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.getByText('Nguyễn Thị Hồng').isVisible()).toBe(true);
+    // The case page loads its data before its heading exists: the focus must still land on it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    expect(await page.getByText('Female', { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByText('Neglect', { exact: true }).isVisible()).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'case.png'), fullPage: true });
 
@@ -96,6 +104,21 @@ describe('a caseworker registers a case and finds it', () => {
     await signInWithKeyboard(page, 'caseworker.vn-na');
     await page.getByRole('heading', { name: 'Danh sách hồ sơ' }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'caseload-vi.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('writes Arabic right to left, still without horizontal scrolling on a phone', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/login?lang=ar`);
+    await page.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    expect(await seriousViolations(page)).toEqual([]);
+    await signInWithKeyboard(page, 'supervisor.vn-na');
+    await page.getByRole('heading', { name: 'قائمة الحالات' }).waitFor();
+    await page.getByRole('cell').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: join(SCREENSHOTS, 'caseload-ar-360.png'), fullPage: true });
     await context.close();
   });
 });

@@ -15,11 +15,18 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Signs in through the login page using only the keyboard. */
+/** The username field, in any language the login page speaks. */
+const usernameLabel = /username|tên đăng nhập|اسم المستخدم/i;
+
+/** Signs in through the login page using only the keyboard: Tab to the first field, type, Tab, type, Enter. */
 export async function signInWithKeyboard(page: Page, username: string, password = 'sanad-demo'): Promise<void> {
-  await page.getByLabel(/username|tên đăng nhập/i).waitFor();
-  await page.keyboard.press('Tab');
-  await page.getByLabel(/username|tên đăng nhập/i).focus();
+  const usernameField = page.getByLabel(usernameLabel);
+  await usernameField.waitFor();
+  // The page puts the focus on its heading; the username field is the next stop in the tab order.
+  for (let presses = 0; !(await usernameField.evaluate((field) => field === document.activeElement)); presses++) {
+    if (presses === 5) throw new Error('Tab never reached the username field');
+    await page.keyboard.press('Tab');
+  }
   await page.keyboard.type(username);
   await page.keyboard.press('Tab');
   await page.keyboard.type(password);

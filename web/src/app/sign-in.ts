@@ -46,14 +46,30 @@ async function localPost<T>(path: string, body: unknown, token?: string | null):
   return (payload as { data: T }).data;
 }
 
+/** Cognito's error types, as the statuses the sign-in page already explains (API.md codes). */
+const COGNITO_FAILURES: Record<string, { status: number; code: string }> = {
+  NotAuthorizedException: { status: 401, code: 'UNAUTHENTICATED' },
+  UserNotFoundException: { status: 401, code: 'UNAUTHENTICATED' },
+  InvalidParameterException: { status: 400, code: 'VALIDATION_FAILED' },
+  TooManyRequestsException: { status: 429, code: 'RATE_LIMITED' },
+  LimitExceededException: { status: 429, code: 'RATE_LIMITED' },
+};
+
 async function cognitoSignIn(settings: { region: string; userPoolClientId: string }, username: string, password: string): Promise<string> {
-  const response = await fetch(`https://cognito-idp.${settings.region}.amazonaws.com/`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
-    body: JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: settings.userPoolClientId, AuthParameters: { USERNAME: username, PASSWORD: password } }),
-  });
-  const payload = (await response.json().catch(() => ({}))) as { AuthenticationResult?: { IdToken?: string }; ChallengeName?: string };
+  let response: Response;
+  try {
+    response = await fetch(`https://cognito-idp.${settings.region}.amazonaws.com/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
+      body: JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: settings.userPoolClientId, AuthParameters: { USERNAME: username, PASSWORD: password } }),
+    });
+  } catch {
+    throw new ApiError(0, 'UNAVAILABLE', 'No connection');
+  }
+  const payload = (await response.json().catch(() => ({}))) as { AuthenticationResult?: { IdToken?: string }; ChallengeName?: string; __type?: string };
   const token = payload.AuthenticationResult?.IdToken;
-  if (!response.ok || !token) throw new ApiError(401, 'UNAUTHENTICATED', payload.ChallengeName ?? 'Sign-in failed');
-  return token;
+  if (response.ok && token) return token;
+  // A challenge (a new password, MFA) is not answered by this page yet: for the person it is a refused sign-in.
+  const failure = COGNITO_FAILURES[payload.__type?.split('#').pop() ?? ''] ?? (response.ok ? { status: 401, code: 'UNAUTHENTICATED' } : { status: response.status, code: 'UNAVAILABLE' });
+  throw new ApiError(failure.status, failure.code, payload.ChallengeName ?? payload.__type ?? 'Sign-in failed');
 }

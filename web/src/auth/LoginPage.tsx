@@ -1,20 +1,28 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../app/api.ts';
 import { signIn, switchTenant } from '../app/sign-in.ts';
 import { session } from '../app/session.ts';
+import { safeNext } from '../app/return-path.ts';
 import { LanguagePicker } from '../app/LanguagePicker.tsx';
 import { usePageHeading } from '../app/use-page-heading.ts';
 
-/** Only same-origin paths are followed after sign-in: `?next=` must not send anyone elsewhere. */
-const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+/** What went wrong, in words that tell the person what to do next. */
+function failureMessageKey(error: unknown): string {
+  const status = error instanceof ApiError ? error.status : 0;
+  if (status === 401) return 'login.failed';
+  if (status === 400) return 'login.missing';
+  if (status === 429) return 'login.locked';
+  return 'login.unavailable';
+}
 
 export function LoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const heading = usePageHeading();
-  const [failed, setFailed] = useState(false);
+  const [failure, setFailure] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [memberships, setMemberships] = useState<{ tenantId: string }[]>([]);
   const next = safeNext(params.get('next'));
@@ -23,15 +31,15 @@ export function LoginPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setBusy(true);
-    setFailed(false);
+    setFailure(undefined);
     try {
       await signIn(String(form.get('username') ?? ''), String(form.get('password') ?? ''));
       const tenants = session.memberships();
       // Someone who works in several tenants picks one before going on.
       if (tenants.length > 1) setMemberships(tenants);
       else void navigate(next, { replace: true });
-    } catch {
-      setFailed(true);
+    } catch (error) {
+      setFailure(failureMessageKey(error));
     } finally {
       setBusy(false);
     }
@@ -48,14 +56,16 @@ export function LoginPage() {
           <input id="username" name="username" autoComplete="username" required autoCapitalize="none" spellCheck={false} />
           <label htmlFor="password">{t('login.password')}</label>
           <input id="password" name="password" type="password" autoComplete="current-password" required />
-          {failed && <p role="alert" className="error">{t('login.failed')}</p>}
+          {failure && <p role="alert" className="error">{t(failure)}</p>}
           <button type="submit" disabled={busy}>{busy ? t('login.submitting') : t('login.submit')}</button>
         </form>
         {memberships.length > 1 && (
           <form onSubmit={(event) => {
             event.preventDefault();
             const chosen = String(new FormData(event.currentTarget).get('tenant'));
-            void (chosen === memberships[0]?.tenantId ? Promise.resolve() : switchTenant(chosen)).then(() => navigate(next, { replace: true }));
+            void (chosen === memberships[0]?.tenantId ? Promise.resolve() : switchTenant(chosen))
+              .then(() => navigate(next, { replace: true }))
+              .catch((error: unknown) => setFailure(failureMessageKey(error)));
           }}>
             <label htmlFor="tenant">{t('login.chooseTenant')}</label>
             <select id="tenant" name="tenant">{memberships.map((m) => <option key={m.tenantId} value={m.tenantId}>{m.tenantId}</option>)}</select>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -6,11 +7,14 @@ import { useTranslation } from 'react-i18next';
 import { CaseInput, DEFAULT_CATEGORY_CODES, RISK_LEVELS, SEXES, type Case } from '../../../shared/schemas/case.ts';
 import { api, ApiError } from '../app/api.ts';
 import { usePageHeading } from '../app/use-page-heading.ts';
-import { FieldError } from './FieldError.tsx';
+import { FieldError, SERVER_ERROR } from './FieldError.tsx';
 
 /** Server paths (`child.fullName`) are the form's field names, so server errors land on the right field. */
-type FieldName = 'child.fullName' | 'child.sex' | 'child.dateOfBirth' | 'child.location' | 'categories' | 'riskLevel';
-const FIELD_NAMES: FieldName[] = ['child.fullName', 'child.sex', 'child.dateOfBirth', 'child.location', 'categories', 'riskLevel'];
+const FIELD_NAMES = ['child.fullName', 'child.sex', 'child.dateOfBirth', 'child.location', 'categories', 'riskLevel'] as const;
+type FieldName = (typeof FIELD_NAMES)[number];
+
+/** The element id of a field, and of its error message (`<id>-error`). */
+const idOf = (name: FieldName) => name.replace(/^child\./, '');
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 export default function RegisterCasePage() {
@@ -18,25 +22,36 @@ export default function RegisterCasePage() {
   const heading = usePageHeading();
   const navigate = useNavigate();
   const queries = useQueryClient();
-  const { register, handleSubmit, setError, formState: { errors } } = useForm<CaseInput>({
+  const { register, handleSubmit, setError, getFieldState, formState } = useForm<CaseInput>({
     resolver: zodResolver(CaseInput),
     defaultValues: { child: { fullName: '', sex: 'unknown' }, categories: [], riskLevel: 'medium' },
   });
+  // A refusal no field can show (a tenant form field, an outage) is announced above the button instead.
+  const [unplacedError, setUnplacedError] = useState(false);
   const create = useMutation({
     mutationFn: async (input: CaseInput) => (await api<Case>('/api/v1/cases', { method: 'POST', body: input })).data,
+    onMutate: () => setUnplacedError(false),
     onSuccess: (kase) => {
       void queries.invalidateQueries({ queryKey: ['cases'] });
       void navigate(`/cases/${kase.id}`);
     },
     onError: (error) => {
-      if (!(error instanceof ApiError)) return;
-      for (const detail of error.details) {
+      const details = error instanceof ApiError ? error.details : [];
+      let placedAll = details.length > 0;
+      for (const detail of details) {
         const field = FIELD_NAMES.find((name) => detail.path === name || detail.path.startsWith(`${name}.`));
-        if (field) setError(field, { message: detail.message });
+        if (field) setError(field, { type: SERVER_ERROR, message: detail.message }, { shouldFocus: true });
+        else placedAll = false;
       }
+      setUnplacedError(!placedAll);
     },
   });
-  const describedBy = (id: string, invalid: boolean) => (invalid ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {});
+  const errorOf = (name: FieldName) => getFieldState(name, formState).error;
+  const describedBy = (name: FieldName) =>
+    errorOf(name) ? { 'aria-invalid': true, 'aria-describedby': `${idOf(name)}-error` } : {};
+  const errorFor = (name: FieldName, messageKey?: string) => (
+    <FieldError id={`${idOf(name)}-error`} error={errorOf(name)} messageKey={messageKey} />
+  );
 
   return (
     <section>
@@ -45,23 +60,25 @@ export default function RegisterCasePage() {
         <fieldset>
           <legend>{t('register.child')}</legend>
           <label htmlFor="fullName">{t('register.fullName')}</label>
-          <input id="fullName" autoComplete="off" {...register('child.fullName')} {...describedBy('fullName', !!errors.child?.fullName)} />
-          <FieldError id="fullName-error" error={errors.child?.fullName} messageKey="errors.fullName" />
+          <input id="fullName" autoComplete="off" aria-required="true" {...register('child.fullName')} {...describedBy('child.fullName')} />
+          {errorFor('child.fullName', 'errors.fullName')}
 
           <label htmlFor="sex">{t('register.sex')}</label>
-          <select id="sex" {...register('child.sex')}>
+          <select id="sex" {...register('child.sex')} {...describedBy('child.sex')}>
             {SEXES.map((sex) => <option key={sex} value={sex}>{t(`sex.${sex}`)}</option>)}
           </select>
+          {errorFor('child.sex')}
 
           <label htmlFor="dateOfBirth">{t('register.dateOfBirth')}</label>
-          <input id="dateOfBirth" type="date" {...register('child.dateOfBirth', { setValueAs: emptyToUndefined })} {...describedBy('dateOfBirth', !!errors.child?.dateOfBirth)} />
-          <FieldError id="dateOfBirth-error" error={errors.child?.dateOfBirth} messageKey="errors.dateOfBirth" />
+          <input id="dateOfBirth" type="date" {...register('child.dateOfBirth', { setValueAs: emptyToUndefined })} {...describedBy('child.dateOfBirth')} />
+          {errorFor('child.dateOfBirth', 'errors.dateOfBirth')}
 
           <label htmlFor="location">{t('register.location')}</label>
-          <input id="location" {...register('child.location', { setValueAs: emptyToUndefined })} />
+          <input id="location" {...register('child.location', { setValueAs: emptyToUndefined })} {...describedBy('child.location')} />
+          {errorFor('child.location')}
         </fieldset>
 
-        <fieldset {...describedBy('categories', !!errors.categories)}>
+        <fieldset {...describedBy('categories')}>
           <legend>{t('register.categories')}</legend>
           <div className="checkbox-grid">
             {DEFAULT_CATEGORY_CODES.map((code) => (
@@ -71,10 +88,10 @@ export default function RegisterCasePage() {
               </label>
             ))}
           </div>
-          <FieldError id="categories-error" error={errors.categories} messageKey="errors.categories" />
+          {errorFor('categories', 'errors.categories')}
         </fieldset>
 
-        <fieldset>
+        <fieldset {...describedBy('riskLevel')}>
           <legend>{t('register.riskLevel')}</legend>
           <div className="radio-row">
             {RISK_LEVELS.map((level) => (
@@ -84,11 +101,10 @@ export default function RegisterCasePage() {
               </label>
             ))}
           </div>
+          {errorFor('riskLevel')}
         </fieldset>
 
-        {create.isError && !(create.error instanceof ApiError && create.error.details.length > 0) && (
-          <p role="alert" className="error">{t('common.error')}</p>
-        )}
+        {unplacedError && <p role="alert" className="error">{t('common.error')}</p>}
         <button type="submit" disabled={create.isPending}>{create.isPending ? t('register.saving') : t('register.submit')}</button>
       </form>
     </section>
