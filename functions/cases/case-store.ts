@@ -11,6 +11,7 @@ import { caseChanges, EMPTY_CHAIN, historyItem, nextEntry, type ChainHead } from
 import { formatCaseNumber } from './case-numbers.ts';
 import { IdempotencyClaim } from './idempotency.ts';
 import { atVersion } from '../data/conditions.ts';
+import { projectionWrites } from './case-projections.ts';
 
 export interface Actor {
   userId: string;
@@ -87,6 +88,7 @@ export class CaseStore {
       await this.repository.transact([
         { put: caseItem(kase, head), condition: 'attribute_not_exists(pk)' },
         { put: historyItem(kase.id, entry) },
+        ...projectionWrites(undefined, kase),
         ...(claim ? [claim.write({ caseId: kase.id })] : []),
       ]);
     } catch (error) {
@@ -129,6 +131,7 @@ export class CaseStore {
     await this.repository.transact([
       { put: caseItem(next, chained.head), ...atVersion(expectedVersion, 'case'), onConditionFailed: stale },
       { put: historyItem(caseId, chained.entry), condition: 'attribute_not_exists(pk)', onConditionFailed: stale },
+      ...projectionWrites(kase, next),
       ...(change.alsoWrite ?? []),
     ]);
     return next;
