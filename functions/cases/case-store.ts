@@ -4,7 +4,7 @@ import { DomainError, notFound } from '../../shared/errors.ts';
 import type { ChainedEntry } from '../../shared/history/chain.ts';
 import type { FieldChange } from '../../shared/history/diff.ts';
 import type { Case, CaseInput, CaseListQuery } from '../../shared/schemas/case.ts';
-import type { Page, TenantRepository, WriteOperation } from '../data/tenant-repository.ts';
+import type { ItemInput, Page, TenantRepository, WriteOperation } from '../data/tenant-repository.ts';
 import { getTenantProfile } from '../tenants/tenant-store.ts';
 import { caseFromItem, caseItem, casePartition } from './case-items.ts';
 import { caseChanges, EMPTY_CHAIN, historyItem, nextEntry, type ChainHead } from './case-history.ts';
@@ -44,6 +44,13 @@ export interface SubChange {
   action: string;
   changes: FieldChange[];
   writes: WriteOperation[];
+}
+
+/** A new sub-record: the record, its items (the first is the record itself) and what history records. */
+export interface NewSubRecord<T> {
+  record: T;
+  items: [ItemInput, ...ItemInput[]];
+  change: Omit<SubChange, 'writes'>;
 }
 
 interface LoadedCase {
@@ -173,6 +180,43 @@ export class CaseStore {
         if (error !== chainMoved || attempt >= 4) throw error;
       }
     }
+  }
+
+  /**
+   * Creates a sub-record (its items, the first being the record itself) with its history entry — once per
+   * `Idempotency-Key`: a replay answers the record the first request created, and creates nothing.
+   */
+  async createSubRecord<T>(
+    request: { caseId: string; kind: string; input: unknown; scope: Scope; actor: Actor; idempotencyKey?: string; schema: { parse: (value: unknown) => T } },
+    build: (kase: Case) => NewSubRecord<T> | Promise<NewSubRecord<T>>,
+  ): Promise<T> {
+    const { caseId, kind, scope, actor, schema } = request;
+    const claim = request.idempotencyKey ? new IdempotencyClaim(actor.userId, request.idempotencyKey, `${kind}#${caseId}`, request.input) : undefined;
+    const replay = async (previous: Record<string, unknown>) => this.findSubRecord(caseId, String(previous.sk), schema, kind);
+    const previous = await claim?.previous(this.repository);
+    if (previous) return replay(previous);
+    let created: T | undefined;
+    try {
+      await this.recordSubChange(caseId, scope, actor, async (kase) => {
+        const built = await build(kase);
+        created = built.record;
+        const claimWrite = claim ? [claim.write({ sk: built.items[0].sk })] : [];
+        const puts = built.items.map((item) => ({ put: item, condition: 'attribute_not_exists(pk)' }));
+        return { ...built.change, writes: [...puts, ...claimWrite] };
+      });
+    } catch (error) {
+      const winner = claim && error === claim.race ? await claim.previous(this.repository) : undefined;
+      if (winner) return replay(winner);
+      throw error;
+    }
+    return created!;
+  }
+
+  /** A sub-record of the case by its sort key (`FU#…`, `REFERRAL#…`), or 404 naming `what`. */
+  async findSubRecord<T>(caseId: string, sk: string, schema: { parse: (value: unknown) => T }, what: string): Promise<T> {
+    const item = await this.repository.get(casePartition(caseId), sk);
+    if (!item) throw notFound(what);
+    return schema.parse(item);
   }
 
   /** All items of the case's partition — the case, its sub-records and its history — in one Query. */

@@ -1,7 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import * as z from 'zod';
 import { Case, CaseInput, CaseListQuery, PossibleDuplicate } from '../../shared/schemas/case.ts';
-import { ErrorBody } from '../../shared/schemas/api.ts';
+import { pathKit } from './path-kit.ts';
 import { ListMeta } from '../../shared/schemas/common.ts';
 import { Me, NewUserInput, User, UserPatch } from '../../shared/schemas/user.ts';
 import { Tenant, TenantOnboardingInput, TenantStatusInput } from '../../shared/schemas/tenant.ts';
@@ -17,6 +17,8 @@ import {
   ReopenInput,
 } from '../../shared/schemas/lifecycle.ts';
 import { CasePatch, HistoryEntry } from '../../shared/schemas/case.ts';
+import { registerReferralPaths } from './referral-paths.ts';
+import { Referral } from '../../shared/schemas/referral.ts';
 import { FollowUp, FollowUpInput, Note, NoteInput, Placement, PlacementEndInput, PlacementInput } from '../../shared/schemas/case-records.ts';
 
 /**
@@ -25,21 +27,11 @@ import { FollowUp, FollowUpInput, Note, NoteInput, Placement, PlacementEndInput,
  */
 export function buildOpenApiDocument() {
   const registry = new OpenAPIRegistry();
-  const bearer = registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  const error = ErrorBody.meta({ id: 'Error' });
+  const kit = pathKit(registry);
+  const { error, json, errors, changeErrors, secured, etag, ifMatch } = kit;
   const kase = Case.meta({ id: 'Case' });
   const caseInput = CaseInput.meta({ id: 'CaseInput' });
   const me = Me.meta({ id: 'Me' });
-  const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
-  const errors = {
-    400: json(error, 'Invalid input (VALIDATION_FAILED, with details[].path)'),
-    401: json(error, 'Missing, expired or tampered token'),
-    403: json(error, 'Your role may not do this'),
-    404: json(error, 'No such record in your tenant and scope'),
-    503: json(error, 'The database is unreachable; retry after Retry-After seconds'),
-  };
-  const secured = { security: [{ [bearer.name]: [] }] };
-  const etag = { ETag: { description: 'The record version, for If-Match', schema: { type: 'string' as const } } };
 
   registry.registerPath({
     method: 'get', path: '/api/v1/health', summary: 'Liveness',
@@ -76,13 +68,6 @@ export function buildOpenApiDocument() {
     responses: { 200: { ...json(z.object({ data: kase }), 'The case'), headers: etag }, 401: errors[401], 404: errors[404] },
   });
 
-  const ifMatch = z.object({ 'if-match': z.string() });
-  const changeErrors = {
-    400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404],
-    409: json(error, 'Not possible in the current stage'),
-    412: json(error, 'If-Match is stale'),
-    428: json(error, 'If-Match is missing'),
-  };
   const caseParams = z.object({ id: z.string() });
   registry.registerPath({
     method: 'patch', path: '/api/v1/cases/{id}', summary: 'Edit core fields (child and fields merge)', ...secured,
@@ -138,7 +123,7 @@ export function buildOpenApiDocument() {
     method: 'get', path: '/api/v1/cases/{id}/overview', summary: 'The case page: case, follow-ups, placements, notes, history (one Query)', ...secured,
     request: { params: caseParams },
     responses: {
-      200: json(z.object({ data: z.object({ case: kase, followUps: z.array(followUp), placements: z.array(placement), notes: z.array(note), history: z.array(HistoryEntry) }) }), 'The case page'),
+      200: json(z.object({ data: z.object({ case: kase, followUps: z.array(followUp), placements: z.array(placement), notes: z.array(note), referrals: z.array(Referral), history: z.array(HistoryEntry) }) }), 'The case page'),
       404: errors[404],
     },
   });
@@ -211,6 +196,8 @@ export function buildOpenApiDocument() {
     request: { params: idParams },
     responses: { 200: json(z.object({ data: z.object({ userId: z.string(), temporaryPassword: z.string().optional() }) }), 'Reset'), 403: errors[403], 404: errors[404] },
   });
+
+  registerReferralPaths(registry, kit);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -1,5 +1,6 @@
 import type { Role } from '../../shared/auth/roles.ts';
 import type { CaseInput } from '../../shared/schemas/case.ts';
+import type { OrganizationInput } from '../../shared/schemas/organization.ts';
 import type { TenantOnboardingInput } from '../../shared/schemas/tenant.ts';
 
 /** The demo tenants of API.md. */
@@ -56,4 +57,32 @@ export function demoCasesOf(tenantId: string): CaseInput[] {
     categories: CATEGORY_ROTATION[index % CATEGORY_ROTATION.length] ?? ['other'],
     riskLevel: RISK_ROTATION[index % RISK_ROTATION.length] ?? 'low',
   }));
+}
+
+/** The partner directory of each demo tenant: `ngo-t` is the organisation of the demo partner user `ngo.t`. */
+export function demoOrganizationsOf(tenantId: string): OrganizationInput[] {
+  return [
+    {
+      id: `ngo-${tenantId}`,
+      name: 'Hope Partners',
+      kind: 'ngo',
+      description: 'Psychosocial support, family tracing and legal aid for children',
+      contact: { email: `referrals@hope-${tenantId}.example` },
+      services: [
+        { id: 'psychosocial-support', name: 'Psychosocial support', description: 'Individual and group counselling', eligibility: 'Children 6–17', areaServed: ['all'], languages: ['en'] },
+        { id: 'legal-aid', name: 'Legal aid', description: 'A lawyer for children in conflict with the law and survivors', areaServed: ['all'], languages: ['en'] },
+        { id: 'family-tracing', name: 'Family tracing and reunification', areaServed: ['all'], languages: ['en'] },
+      ],
+    },
+    {
+      id: `health-${tenantId}`,
+      name: 'Provincial health department',
+      kind: 'ministry',
+      description: 'Public health services',
+      services: [
+        { id: 'mental-health', name: 'Child mental health clinic', eligibility: 'Referral by a caseworker', areaServed: ['all'], languages: [] },
+        { id: 'disability-assessment', name: 'Disability assessment', areaServed: ['all'], languages: [] },
+      ],
+    },
+  ];
 }

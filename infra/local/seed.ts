@@ -6,7 +6,8 @@ import { LocalIdentity } from '../../functions/identity/local-identity.ts';
 import { TenantRegistry, tenantRepository } from '../../functions/platform/tenant-registry.ts';
 import { createUser } from '../../functions/users/user-service.ts';
 import { insertUser } from '../../functions/users/user-store.ts';
-import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_OPERATOR, demoCasesOf, demoUsersOf } from './demo-data.ts';
+import { OrganizationStore } from '../../functions/organizations/organization-store.ts';
+import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_OPERATOR, demoCasesOf, demoOrganizationsOf, demoUsersOf } from './demo-data.ts';
 
 /** Demo user ids are derived from the username, so they are the same on every machine. */
 export const demoUserId = (username: string) => `usr-${createHash('sha256').update(username).digest('hex').slice(0, 20)}`;
@@ -36,7 +37,9 @@ export async function seedDemoData(tableName: string): Promise<boolean> {
     await withDemoPassword(tenant.id, admin.username, admin.roles);
     await registry.onboard({ ...tenant, admin: { username: admin.username, displayName: admin.displayName } }, identity, demoUserId(admin.username));
     const space = tenantRepository(tenant.id);
-    await space.transact([{ put: { pk: `ORG#ngo-${tenant.id}`, sk: 'PROFILE', entity: 'organization', id: `ngo-${tenant.id}`, name: 'Hope Partners', kind: 'ngo' } }]);
+    const organizations = new OrganizationStore(space);
+    const adminActor = { userId: demoUserId(admin.username), username: admin.username };
+    for (const organization of demoOrganizationsOf(tenant.id)) await organizations.create(organization, adminActor);
     for (const user of others) {
       await withDemoPassword(tenant.id, user.username, user.roles, user.organizationId);
       await createUser(space, identity, user, demoUserId(user.username));

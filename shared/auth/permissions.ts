@@ -34,6 +34,20 @@ export const ACTIONS = [
   'user.manage',
   /** The control plane: onboard, list and suspend tenants. No case data. */
   'tenant.manage',
+  /** The directory of partner organisations and their services. */
+  'organization.list',
+  'organization.manage',
+  /** Refer a case to a partner, list referrals (outbox; a partner's inbox), revoke one. */
+  'referral.create',
+  'referral.list',
+  'referral.revoke',
+  /** A partner's answers: accept, decline, complete. */
+  'referral.respond',
+  /** Share without consent in the child's best interests, with a written justification. */
+  'consent.override',
+  /** Move a case to another tenant when the child moves; the receiving supervisor decides. */
+  'transfer.request',
+  'transfer.decide',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -41,15 +55,21 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
   caseworker: {
     'session.read': 'own', 'case.create': 'own', 'case.read': 'own', 'case.list': 'own', 'case.update': 'own',
     'case.work': 'own', 'case.reopen': 'own', 'followup.create': 'own', 'followup.list': 'own', 'note.confidential': 'own',
+    'organization.list': 'tenant', 'referral.create': 'own', 'referral.list': 'own', 'referral.revoke': 'own', 'transfer.request': 'own',
   },
   supervisor: {
     'session.read': 'own', 'case.create': 'tenant', 'case.read': 'tenant', 'case.list': 'tenant', 'case.update': 'tenant',
     'case.work': 'tenant', 'case.reopen': 'tenant', 'case.assign': 'tenant', 'approval.list': 'tenant', 'approval.decide': 'tenant',
     'followup.create': 'tenant', 'followup.list': 'tenant', 'note.confidential': 'tenant', 'user.list': 'tenant',
+    'organization.list': 'tenant', 'referral.create': 'tenant', 'referral.list': 'tenant', 'referral.revoke': 'tenant',
+    'consent.override': 'tenant', 'transfer.request': 'tenant', 'transfer.decide': 'tenant',
   },
-  manager: { 'session.read': 'own', 'case.read': 'tenant', 'case.list': 'tenant', 'approval.list': 'tenant', 'followup.list': 'tenant' },
-  tenant_admin: { 'session.read': 'own', 'user.list': 'tenant', 'user.manage': 'tenant' },
-  partner: { 'session.read': 'own' },
+  manager: {
+    'session.read': 'own', 'case.read': 'tenant', 'case.list': 'tenant', 'approval.list': 'tenant', 'followup.list': 'tenant',
+    'organization.list': 'tenant', 'referral.list': 'tenant',
+  },
+  tenant_admin: { 'session.read': 'own', 'user.list': 'tenant', 'user.manage': 'tenant', 'organization.list': 'tenant', 'organization.manage': 'tenant' },
+  partner: { 'session.read': 'own', 'organization.list': 'organization', 'referral.list': 'organization', 'referral.respond': 'organization' },
   platform_operator: { 'session.read': 'own', 'tenant.manage': 'platform' },
 };
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Scope } from '../../../shared/auth/permissions.ts';
-import { DomainError, notFound } from '../../../shared/errors.ts';
+import { DomainError } from '../../../shared/errors.ts';
 import type { ChainedEntry } from '../../../shared/history/chain.ts';
 import type { Case } from '../../../shared/schemas/case.ts';
 import {
@@ -12,9 +12,10 @@ import {
   type PlacementEndInput,
   type PlacementInput,
 } from '../../../shared/schemas/case-records.ts';
-import type { ItemInput, TenantRepository } from '../../data/tenant-repository.ts';
-import { CaseStore, type Actor, type SubChange } from '../case-store.ts';
-import { IdempotencyClaim } from '../idempotency.ts';
+import { Referral } from '../../../shared/schemas/referral.ts';
+import { effectiveReferral } from '../../../shared/referrals/status.ts';
+import type { TenantRepository } from '../../data/tenant-repository.ts';
+import { CaseStore, type Actor } from '../case-store.ts';
 import { followUpItem, noteItem, placementItem } from './record-items.ts';
 import { atVersion } from '../../data/conditions.ts';
 
@@ -23,6 +24,8 @@ export interface CaseOverview {
   followUps: FollowUp[];
   placements: Placement[];
   notes: Note[];
+  /** Referrals made on the case, with their timelines, newest first. */
+  referrals: Referral[];
   history: Omit<ChainedEntry, 'prevHash' | 'hash' | 'seq'>[];
 }
 
@@ -35,11 +38,11 @@ export class CaseRecords {
   }
 
   async addFollowUp(caseId: string, input: FollowUpInput, scope: Scope, actor: Actor, idempotencyKey?: string): Promise<FollowUp> {
-    return this.createOnce({ caseId, kind: 'follow-up', input, scope, actor, idempotencyKey, schema: FollowUp }, (kase) => {
+    return this.cases.createSubRecord({ caseId, kind: 'follow-up', input, scope, actor, idempotencyKey, schema: FollowUp }, (kase) => {
       const followUp: FollowUp = { ...input, id: randomUUID(), caseId, caseNumber: kase.caseNumber, status: 'open', createdBy: actor.userId, createdAt: new Date().toISOString(), version: 1 };
       return {
         record: followUp,
-        item: followUpItem(followUp, kase.ownerId),
+        items: [followUpItem(followUp, kase.ownerId)],
         change: { action: 'add_follow_up', changes: [{ path: `followUps.${followUp.id}`, from: null, to: { dueDate: input.dueDate, note: input.note, status: 'open' } }] },
       };
     });
@@ -48,7 +51,7 @@ export class CaseRecords {
   async completeFollowUp(caseId: string, followUpId: string, expectedVersion: number, scope: Scope, actor: Actor): Promise<FollowUp> {
     let done: FollowUp | undefined;
     await this.cases.recordSubChange(caseId, scope, actor, async (kase) => {
-      const current = await this.find(caseId, `FU#${followUpId}`, FollowUp, 'Follow-up');
+      const current = await this.cases.findSubRecord(caseId, `FU#${followUpId}`, FollowUp, 'Follow-up');
       if (current.version !== expectedVersion) throw new DomainError('PRECONDITION_FAILED', 'The follow-up has changed; reload it');
       if (current.status === 'done') throw new DomainError('CONFLICT', 'The follow-up is already done');
       done = { ...current, status: 'done', completedAt: new Date().toISOString(), version: current.version + 1 };
@@ -62,11 +65,11 @@ export class CaseRecords {
   }
 
   async addPlacement(caseId: string, input: PlacementInput, scope: Scope, actor: Actor, idempotencyKey?: string): Promise<Placement> {
-    return this.createOnce({ caseId, kind: 'placement', input, scope, actor, idempotencyKey, schema: Placement }, () => {
+    return this.cases.createSubRecord({ caseId, kind: 'placement', input, scope, actor, idempotencyKey, schema: Placement }, () => {
       const placement: Placement = { ...input, id: randomUUID(), caseId, createdBy: actor.userId, createdAt: new Date().toISOString(), version: 1 };
       return {
         record: placement,
-        item: placementItem(placement),
+        items: [placementItem(placement)],
         change: { action: 'add_placement', changes: [{ path: `placements.${placement.id}`, from: null, to: { ...input } }] },
       };
     });
@@ -75,7 +78,7 @@ export class CaseRecords {
   async endPlacement(caseId: string, placementId: string, input: PlacementEndInput, expectedVersion: number, scope: Scope, actor: Actor): Promise<Placement> {
     let ended: Placement | undefined;
     await this.cases.recordSubChange(caseId, scope, actor, async () => {
-      const current = await this.find(caseId, `PLACEMENT#${placementId}`, Placement, 'Placement');
+      const current = await this.cases.findSubRecord(caseId, `PLACEMENT#${placementId}`, Placement, 'Placement');
       if (current.version !== expectedVersion) throw new DomainError('PRECONDITION_FAILED', 'The placement has changed; reload it');
       if (current.endDate) throw new DomainError('CONFLICT', 'The placement has already ended');
       if (input.endDate < current.startDate) {
@@ -95,11 +98,11 @@ export class CaseRecords {
   }
 
   async addNote(caseId: string, input: NoteInput, scope: Scope, actor: Actor, idempotencyKey?: string): Promise<Note> {
-    return this.createOnce({ caseId, kind: 'note', input, scope, actor, idempotencyKey, schema: Note }, () => {
+    return this.cases.createSubRecord({ caseId, kind: 'note', input, scope, actor, idempotencyKey, schema: Note }, () => {
       const note: Note = { id: randomUUID(), caseId, text: input.text, confidential: input.confidential, authorId: actor.userId, authorName: actor.username, createdAt: new Date().toISOString() };
       // A confidential note's text stays out of the history, which more people may read than the note.
       const recorded = note.confidential ? { confidential: true } : { text: note.text, confidential: false };
-      return { record: note, item: noteItem(note), change: { action: 'add_note', changes: [{ path: `notes.${note.id}`, from: null, to: recorded }] } };
+      return { record: note, items: [noteItem(note)], change: { action: 'add_note', changes: [{ path: `notes.${note.id}`, from: null, to: recorded }] } };
     });
   }
 
@@ -113,6 +116,9 @@ export class CaseRecords {
       followUps: of('follow-up').map((item) => FollowUp.parse(item)).sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
       placements: of('placement').map((item) => Placement.parse(item)).sort((a, b) => a.startDate.localeCompare(b.startDate)),
       notes: of('note').map((item) => Note.parse(item)).filter((note) => seesConfidential || !note.confidential),
+      referrals: of('referral')
+        .map((item) => effectiveReferral(Referral.parse(item), new Date().toISOString().slice(0, 10)))
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
       history: of('history').map((item) => ({
         at: String(item.at),
         actor: item.actor as ChainedEntry['actor'],
@@ -122,38 +128,4 @@ export class CaseRecords {
     };
   }
 
-  /**
-   * Creates a sub-record with its history entry — once per `Idempotency-Key`: a replay answers the record the
-   * first request created.
-   */
-  private async createOnce<T>(
-    request: { caseId: string; kind: string; input: unknown; scope: Scope; actor: Actor; idempotencyKey?: string; schema: { parse: (value: unknown) => T } },
-    build: (kase: Case) => { record: T; item: ItemInput; change: Omit<SubChange, 'writes'> },
-  ): Promise<T> {
-    const { caseId, kind, scope, actor, schema } = request;
-    const claim = request.idempotencyKey ? new IdempotencyClaim(actor.userId, request.idempotencyKey, `${kind}#${caseId}`, request.input) : undefined;
-    const replay = async (previous: Record<string, unknown>) => this.find(caseId, String(previous.sk), schema, kind);
-    const previous = await claim?.previous(this.repository);
-    if (previous) return replay(previous);
-    let created: T | undefined;
-    try {
-      await this.cases.recordSubChange(caseId, scope, actor, (kase) => {
-        const built = build(kase);
-        created = built.record;
-        const claimWrite = claim ? [claim.write({ sk: built.item.sk })] : [];
-        return { ...built.change, writes: [{ put: built.item, condition: 'attribute_not_exists(pk)' }, ...claimWrite] };
-      });
-    } catch (error) {
-      const winner = claim && error === claim.race ? await claim.previous(this.repository) : undefined;
-      if (winner) return replay(winner);
-      throw error;
-    }
-    return created!;
-  }
-
-  private async find<T>(caseId: string, sk: string, schema: { parse: (value: unknown) => T }, what: string): Promise<T> {
-    const item = await this.repository.get(`CASE#${caseId}`, sk);
-    if (!item) throw notFound(what);
-    return schema.parse(item);
-  }
 }
