@@ -12,7 +12,11 @@ let partner: ApiClient;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  [caseworker, supervisor, partner] = await Promise.all(['caseworker.vn-na', 'supervisor.vn-na', 'ngo.vn-na'].map((u) => ApiClient.signIn(stack.url, u)));
+  [caseworker, supervisor, partner] = await Promise.all([
+    ApiClient.signIn(stack.url, 'caseworker.vn-na'),
+    ApiClient.signIn(stack.url, 'supervisor.vn-na'),
+    ApiClient.signIn(stack.url, 'ngo.vn-na'),
+  ]);
 });
 afterAll(() => stack?.stop());
 

@@ -15,9 +15,10 @@ let otherTenantPartner: ApiClient;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  [caseworker, supervisor, admin, partner, otherTenantPartner] = await Promise.all(
-    ['caseworker.vn-na', 'supervisor.vn-na', 'admin.vn-na', 'ngo.vn-na', 'ngo.sy'].map((username) => ApiClient.signIn(stack.url, username)),
-  );
+  const signIn = (username: string) => ApiClient.signIn(stack.url, username);
+  [caseworker, supervisor, admin, partner, otherTenantPartner] = await Promise.all([
+    signIn('caseworker.vn-na'), signIn('supervisor.vn-na'), signIn('admin.vn-na'), signIn('ngo.vn-na'), signIn('ngo.sy'),
+  ]);
 });
 afterAll(() => stack?.stop());
 
