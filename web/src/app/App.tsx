@@ -15,6 +15,9 @@ const CasePage = lazy(() => import('../cases/CasePage.tsx'));
 const ApprovalsPage = lazy(() => import('../approvals/ApprovalsPage.tsx'));
 const TenantsPage = lazy(() => import('../platform/TenantsPage.tsx'));
 const UsersPage = lazy(() => import('../admin/UsersPage.tsx'));
+const ReferralsPage = lazy(() => import('../referrals/ReferralsPage.tsx'));
+const ReferralPage = lazy(() => import('../referrals/ReferralPage.tsx'));
+const OrganizationsPage = lazy(() => import('../organizations/OrganizationsPage.tsx'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -36,6 +39,9 @@ export function App() {
               <Route path="/approvals" element={<ApprovalsPage />} />
               <Route path="/platform" element={<TenantsPage />} />
               <Route path="/admin/users" element={<UsersPage />} />
+              <Route path="/admin/organizations" element={<OrganizationsPage />} />
+              <Route path="/referrals" element={<ReferralsPage />} />
+              <Route path="/referrals/:id" element={<ReferralPage />} />
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

@@ -5,6 +5,7 @@ import { session } from './session.ts';
 import { useCan, useMe } from './use-me.ts';
 import { LanguagePicker } from './LanguagePicker.tsx';
 import { TenantSwitcher } from './TenantSwitcher.tsx';
+import { NotificationBadge } from '../referrals/NotificationBadge.tsx';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -14,6 +15,8 @@ export function Layout() {
   const canListCases = useCan('case.list');
   const canManageTenants = useCan('tenant.manage');
   const canManageUsers = useCan('user.manage');
+  const canListReferrals = useCan('referral.list');
+  const canManageOrganizations = useCan('organization.manage');
   const navigate = useNavigate();
   const queries = useQueryClient();
   const signOut = () => {
@@ -30,7 +33,9 @@ export function Layout() {
           {canListCases && <NavLink to="/cases" end>{t('nav.caseload')}</NavLink>}
           {canRegister && <NavLink to="/cases/new">{t('nav.register')}</NavLink>}
           {canReviewApprovals && <NavLink to="/approvals">{t('nav.approvals')}</NavLink>}
+          {canListReferrals && <NavLink to="/referrals">{t('nav.referrals')} <NotificationBadge /></NavLink>}
           {canManageUsers && <NavLink to="/admin/users">{t('nav.users')}</NavLink>}
+          {canManageOrganizations && <NavLink to="/admin/organizations">{t('nav.organizations')}</NavLink>}
           {canManageTenants && <NavLink to="/platform">{t('nav.tenants')}</NavLink>}
         </nav>
         <div className="session">

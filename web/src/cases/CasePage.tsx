@@ -13,8 +13,9 @@ import { FollowUpsPanel } from './panels/FollowUpsPanel.tsx';
 import { PlacementsPanel } from './panels/PlacementsPanel.tsx';
 import { NotesPanel } from './panels/NotesPanel.tsx';
 import { HistoryPanel } from './panels/HistoryPanel.tsx';
+import { ReferralsPanel } from '../referrals/ReferralsPanel.tsx';
 
-const TABS = ['overview', 'assessment', 'care_plan', 'follow_ups', 'placements', 'notes', 'history'] as const;
+const TABS = ['overview', 'assessment', 'care_plan', 'follow_ups', 'placements', 'notes', 'referrals', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function CasePage() {
@@ -94,6 +95,7 @@ export default function CasePage() {
         {tab === 'follow_ups' && <FollowUpsPanel overview={overview} />}
         {tab === 'placements' && <PlacementsPanel overview={overview} />}
         {tab === 'notes' && <NotesPanel overview={overview} />}
+        {tab === 'referrals' && <ReferralsPanel overview={overview} />}
         {tab === 'history' && <HistoryPanel history={overview.history} />}
       </div>
     </section>

@@ -1,5 +1,6 @@
 import type { Case, HistoryEntry } from '../../../shared/schemas/case.ts';
 import type { FollowUp, Note, Placement } from '../../../shared/schemas/case-records.ts';
+import type { Referral } from '../../../shared/schemas/referral.ts';
 import { api } from '../app/api.ts';
 
 export interface CasePage {
@@ -12,6 +13,7 @@ export interface CaseOverview {
   followUps: FollowUp[];
   placements: Placement[];
   notes: Note[];
+  referrals: Referral[];
   history: HistoryEntry[];
 }
 
