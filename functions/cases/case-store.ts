@@ -23,6 +23,8 @@ export interface CreateOptions {
   idempotencyKey?: string;
   /** Historical registrations (imports) keep their own opening time. */
   now?: Date;
+  /** Where the case came from, when another tenant transferred it here. */
+  links?: Case['links'];
 }
 
 export interface CreateResult {
@@ -89,6 +91,7 @@ export class CaseStore {
       createdAt: now,
       updatedAt: now,
       version: 1,
+      ...(options.links ? { links: options.links } : {}),
     };
     const { entry, head } = nextEntry(EMPTY_CHAIN, { at: now, action: 'create', actor, changes: caseChanges(undefined, kase) });
     try {

@@ -18,6 +18,7 @@ import {
 } from '../../shared/schemas/lifecycle.ts';
 import { CasePatch, HistoryEntry } from '../../shared/schemas/case.ts';
 import { registerReferralPaths } from './referral-paths.ts';
+import { registerTransferPaths } from './transfer-paths.ts';
 import { Referral } from '../../shared/schemas/referral.ts';
 import { FollowUp, FollowUpInput, Note, NoteInput, Placement, PlacementEndInput, PlacementInput } from '../../shared/schemas/case-records.ts';
 
@@ -198,6 +199,7 @@ export function buildOpenApiDocument() {
   });
 
   registerReferralPaths(registry, kit);
+  registerTransferPaths(registry, kit);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

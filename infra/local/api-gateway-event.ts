@@ -19,6 +19,7 @@ export interface MatchedRoute {
 /** Matches a path against the route table the way API Gateway does (`{id}` is one path segment). */
 export function matchRoute(routes: readonly RouteDefinition[], method: string, path: string): MatchedRoute | undefined {
   const segments = path.split('/');
+  let best: MatchedRoute | undefined;
   for (const route of routes) {
     const routeSegments = route.path.split('/');
     if (route.method !== method || routeSegments.length !== segments.length) continue;
@@ -30,9 +31,10 @@ export function matchRoute(routes: readonly RouteDefinition[], method: string, p
       pathParameters[parameter] = safeDecode(actual);
       return actual !== '';
     });
-    if (matches) return { route, pathParameters };
+    // As in API Gateway, the most specific route wins: `/transfers/destinations` over `/transfers/{id}`.
+    if (matches && (!best || Object.keys(pathParameters).length < Object.keys(best.pathParameters).length)) best = { route, pathParameters };
   }
-  return undefined;
+  return best;
 }
 
 function safeDecode(segment: string): string {

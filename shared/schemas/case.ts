@@ -68,6 +68,9 @@ export const CasePatch = z
   .refine((patch) => Object.keys(patch).length > 0, { message: 'Send at least one of child, categories, riskLevel, fields' });
 export type CasePatch = z.infer<typeof CasePatch>;
 
+/** The other tenant's side of a transfer. */
+export const TransferLink = z.object({ tenantId: z.string(), caseId: z.string().optional(), caseNumber: z.string().optional(), transferId: z.string() });
+
 export const Case = z.object({
   id: z.string(),
   caseNumber: z.string(),
@@ -82,6 +85,8 @@ export const Case = z.object({
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   version: z.number().int().min(1),
+  /** A case that moved between tenants links to where it came from, or where it went. */
+  links: z.object({ transferredFrom: TransferLink.optional(), transferredTo: TransferLink.optional() }).optional(),
 }).extend(CaseLifecycle.shape);
 export type Case = z.infer<typeof Case>;
 

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import type { Scope } from '../../shared/auth/permissions.ts';
+import { PLATFORM_TENANT_ID } from '../../shared/auth/roles.ts';
+import { DomainError, forbidden } from '../../shared/errors.ts';
+import type { Case } from '../../shared/schemas/case.ts';
+import type { Transfer, TransferInput, TransferListQuery } from '../../shared/schemas/transfer.ts';
+import type { Page, TenantRepository } from '../data/tenant-repository.ts';
+import { CaseStore, type Actor } from '../cases/case-store.ts';
+import { casePartition } from '../cases/case-items.ts';
+import { CaseRecords } from '../cases/records/case-records.ts';
+import { TenantRegistry, tenantRepository } from '../platform/tenant-registry.ts';
+import { getTenantProfile } from '../tenants/tenant-store.ts';
+import { TransferExchange } from './transfer-exchange.ts';
+
+/** The caller: a user of `tenantId`, with the scopes its roles give for requesting and deciding transfers. */
+export interface TransferCaller extends Actor {
+  tenantId: string;
+}
+
+/** The sending case's own record of a transfer, in its partition beside it. */
+const outgoingItem = (transfer: Transfer) => ({
+  pk: casePartition(transfer.caseId), sk: `TRANSFER#${transfer.id}`, entity: 'transfer-out',
+  transferId: transfer.id, toTenantId: transfer.toTenantId, status: transfer.status,
+});
+
+/** What the receiving tenant needs to continue the work: the last assessment and care plan, in words. */
+function summaryOf(kase: Case): string {
+  return [
+    kase.assessment && `Assessment: ${kase.assessment.summary} (needs: ${kase.assessment.needs.join(', ')})`,
+    kase.carePlan && `Care plan: ${kase.carePlan.summary} (goals: ${kase.carePlan.goals.map((goal) => goal.goal).join('; ')})`,
+    kase.evaluation && `Evaluation: ${kase.evaluation.summary}`,
+  ].filter(Boolean).join('\n') || 'No assessment yet.';
+}
+
+/**
+ * Moving a case to another tenant when the child moves: the sender asks, with consent; the receiver's
+ * supervisor accepts, which opens the case there with a link to its past; the sender's copy then closes as
+ * transferred. Neither tenant ever writes in the other's space: they meet in the exchange, and each side
+ * brings its own records up to date from it (`reconcile`) when it reads.
+ */
+export class TransferService {
+  private readonly cases: CaseStore;
+  private readonly exchange = new TransferExchange(tenantRepository(PLATFORM_TENANT_ID));
+
+  constructor(private readonly repository: TenantRepository, private readonly caller: TransferCaller) {
+    this.cases = new CaseStore(repository);
+  }
+
+  async request(caseId: string, input: TransferInput, scope: Scope): Promise<Transfer> {
+    const from = this.caller.tenantId;
+    if (input.toTenantId === from) throw invalidDestination('The case is already in this tenant');
+    const destination = await new TenantRegistry(tenantRepository(PLATFORM_TENANT_ID)).get(input.toTenantId).catch(() => undefined);
+    if (destination?.status !== 'active') throw invalidDestination('No such active tenant');
+    const { kase, items } = await this.cases.partition(caseId, scope, this.caller);
+    if (kase.status === 'closed') throw new DomainError('CONFLICT', 'A closed case cannot be transferred');
+    for (const marker of items.filter((item) => item.entity === 'transfer-out' && item.status === 'pending')) {
+      const earlier = await this.reconcile(await this.exchange.get(String(marker.transferId), from));
+      if (earlier.status === 'pending') throw new DomainError('CONFLICT', `A transfer to ${earlier.toTenantName} is already waiting for an answer`);
+    }
+    const now = new Date().toISOString();
+    const transfer: Transfer = {
+      id: randomUUID(),
+      fromTenantId: from,
+      fromTenantName: (await getTenantProfile(this.repository)).name,
+      toTenantId: destination.id,
+      toTenantName: destination.name,
+      caseId,
+      case: { caseNumber: kase.caseNumber, child: kase.child, categories: kase.categories, riskLevel: kase.riskLevel, stage: kase.stage, summary: summaryOf(kase) },
+      reason: input.reason,
+      consent: input.consent,
+      status: 'pending',
+      requestedBy: { userId: this.caller.userId, username: this.caller.username },
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    await this.exchange.put(transfer);
+    await this.cases.recordSubChange(caseId, scope, this.caller, () => ({
+      action: 'transfer_request',
+      changes: [{ path: `transfers.${transfer.id}`, from: null, to: { toTenantId: transfer.toTenantId, consent: { givenBy: input.consent.givenBy, givenAt: input.consent.givenAt } } }],
+      writes: [{ put: outgoingItem(transfer), condition: 'attribute_not_exists(pk)' }],
+    }));
+    return transfer;
+  }
+
+  /** Transfers this tenant receives (inbox, for those who decide) or sends (outbox), newest change first. */
+  async list(query: TransferListQuery, requestScope: Scope | undefined, decideScope: Scope | undefined): Promise<Page<Transfer>> {
+    if (query.box === 'inbox' && !decideScope) throw forbidden('Only supervisors answer transfers');
+    if (query.box === 'outbox' && !requestScope) throw forbidden('Your role does not transfer cases');
+    const page = await this.exchange.list(this.caller.tenantId, query);
+    const mine = query.box === 'outbox' && requestScope === 'own' ? page.items.filter((t) => t.requestedBy.userId === this.caller.userId) : page.items;
+    const items = query.box === 'outbox' ? await Promise.all(mine.map((transfer) => this.reconcile(transfer))) : mine;
+    return { items, nextCursor: page.nextCursor };
+  }
+
+  async read(transferId: string): Promise<Transfer> {
+    return this.reconcile(await this.exchange.get(transferId, this.caller.tenantId));
+  }
+
+  /** The receiving supervisor takes the case: it opens here, linked to its past; the exchange records where. */
+  async accept(transferId: string, expectedVersion: number): Promise<Transfer> {
+    const transfer = await this.pendingForMe(transferId, expectedVersion);
+    const transferredFrom = { tenantId: transfer.fromTenantId, caseId: transfer.caseId, caseNumber: transfer.case.caseNumber, transferId };
+    const { kase } = await this.cases.create(
+      { child: transfer.case.child, categories: transfer.case.categories, riskLevel: transfer.case.riskLevel },
+      this.caller,
+      { idempotencyKey: `transfer-${transferId}`, links: { transferredFrom } },
+    );
+    await new CaseRecords(this.repository).addNote(kase.id, {
+      text: `Transferred from ${transfer.fromTenantName} (${transfer.case.caseNumber}): ${transfer.reason}\n${transfer.case.summary}`,
+      confidential: false,
+    }, 'tenant', this.caller, `transfer-note-${transferId}`);
+    return this.decide(transfer, { status: 'accepted', receivedCase: { id: kase.id, caseNumber: kase.caseNumber } });
+  }
+
+  async decline(transferId: string, reason: string, expectedVersion: number): Promise<Transfer> {
+    return this.decide(await this.pendingForMe(transferId, expectedVersion), { status: 'declined', declineReason: reason });
+  }
+
+  private async pendingForMe(transferId: string, expectedVersion: number): Promise<Transfer> {
+    const transfer = await this.exchange.get(transferId, this.caller.tenantId);
+    if (transfer.toTenantId !== this.caller.tenantId) throw forbidden('Only the receiving tenant answers a transfer');
+    if (transfer.version !== expectedVersion) throw new DomainError('PRECONDITION_FAILED', `The transfer has changed (now version ${transfer.version}); reload it`);
+    if (transfer.status !== 'pending') throw new DomainError('CONFLICT', `The transfer was already ${transfer.status}`);
+    return transfer;
+  }
+
+  private async decide(transfer: Transfer, outcome: Partial<Transfer>): Promise<Transfer> {
+    const next: Transfer = { ...transfer, ...outcome, decidedBy: { userId: this.caller.userId, username: this.caller.username }, updatedAt: new Date().toISOString(), version: transfer.version + 1 };
+    await this.exchange.put(next, transfer.version);
+    return next;
+  }
+
+  /**
+   * On the sending side, brings the case up to date with the receiver's answer: once accepted, the case closes
+   * as transferred, linked to where it went; its record of the transfer takes the answer either way.
+   */
+  private async reconcile(transfer: Transfer): Promise<Transfer> {
+    if (transfer.fromTenantId !== this.caller.tenantId || transfer.status === 'pending') return transfer;
+    const marker = await this.repository.get(casePartition(transfer.caseId), `TRANSFER#${transfer.id}`);
+    if (!marker || marker.status !== 'pending') return transfer;
+    const decider = { userId: transfer.decidedBy?.userId ?? 'unknown', username: `${transfer.decidedBy?.username ?? 'unknown'}@${transfer.toTenantId}` };
+    const markerWrite = {
+      put: outgoingItem(transfer), condition: '#status = :pending', names: { '#status': 'status' }, values: { ':pending': 'pending' },
+      onConditionFailed: () => new DomainError('CONFLICT', 'The transfer was already brought up to date'),
+    };
+    const kase = await this.cases.get(transfer.caseId, 'tenant', decider);
+    if (transfer.status === 'accepted' && kase.status === 'open') {
+      await this.cases.change(transfer.caseId, kase.version, 'tenant', decider, (current) => ({
+        action: 'transfer_out',
+        alsoWrite: [markerWrite],
+        kase: {
+          ...current,
+          status: 'closed',
+          stage: 'closed',
+          pendingApproval: undefined,
+          closure: { reason: `Transferred to ${transfer.toTenantName}`, outcome: 'transferred', requestedAt: transfer.updatedAt, closedAt: transfer.updatedAt },
+          links: { ...current.links, transferredTo: { tenantId: transfer.toTenantId, caseId: transfer.receivedCase?.id, caseNumber: transfer.receivedCase?.caseNumber, transferId: transfer.id } },
+        },
+      })).catch((error: unknown) => {
+        // Another reader reconciled first: the case is already closed.
+        if (!(error instanceof DomainError && (error.code === 'PRECONDITION_FAILED' || error.code === 'CONFLICT'))) throw error;
+      });
+    } else {
+      await this.cases.recordSubChange(transfer.caseId, 'tenant', decider, () => ({
+        action: `transfer_${transfer.status}`,
+        changes: [{ path: `transfers.${transfer.id}.status`, from: 'pending', to: transfer.status }],
+        writes: [markerWrite],
+      })).catch((error: unknown) => {
+        if (!(error instanceof DomainError && error.code === 'CONFLICT')) throw error;
+      });
+    }
+    return transfer;
+  }
+}
+
+const invalidDestination = (message: string) => new DomainError('VALIDATION_FAILED', message, [{ path: 'toTenantId', message }]);

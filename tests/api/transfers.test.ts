@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack } from '../support/local-stack.ts';
+import { ApiClient, newCase } from '../support/api-client.ts';
+import type { LocalStack } from '../../infra/local/stack.ts';
+
+let stack: LocalStack;
+let sender: ApiClient;
+let receiver: ApiClient;
+let receivingCaseworker: ApiClient;
+let outsider: ApiClient;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  const signIn = (username: string) => ApiClient.signIn(stack.url, username);
+  [sender, receiver, receivingCaseworker, outsider] = await Promise.all([signIn('caseworker.vn-na'), signIn('supervisor.vn'), signIn('caseworker.vn'), signIn('supervisor.sy')]);
+});
+afterAll(() => stack?.stop());
+
+const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
+const today = new Date().toISOString().slice(0, 10);
+const consent = { givenBy: 'guardian', givenAt: today };
+
+async function requestTransfer() {
+  const kase = (await sender.post('/api/v1/cases', newCase({ child: { fullName: 'Trần Văn Bình', sex: 'male', dateOfBirth: '2011-04-04' } }))).body.data;
+  const res = await sender.post(`/api/v1/cases/${kase.id}/transfers`, { toTenantId: 'vn', reason: 'The family moved to Ha Noi', consent });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return { kase, transfer: res.body.data };
+}
+
+describe('transferring a case to another tenant', () => {
+  it('needs consent and a real destination', async () => {
+    const kase = (await sender.post('/api/v1/cases', newCase())).body.data;
+    const path = `/api/v1/cases/${kase.id}/transfers`;
+    expect((await sender.post(path, { toTenantId: 'vn', reason: 'moved' })).status).toBe(422);
+    expect((await sender.post(path, { toTenantId: 'vn-na', reason: 'moved', consent })).body.error.details[0].path).toBe('toTenantId');
+    expect((await sender.post(path, { toTenantId: 'nowhere', reason: 'moved', consent })).status).toBe(400);
+    const destinations = (await sender.get('/api/v1/transfers/destinations')).body.data.map((t: any) => t.id);
+    expect(destinations).toContain('vn');
+    expect(destinations).not.toContain('vn-na');
+  });
+
+  it('is accepted by the receiving supervisor: the case continues there, linked to its past, and closes here as transferred', async () => {
+    const { kase, transfer } = await requestTransfer();
+    expect(transfer).toMatchObject({ status: 'pending', fromTenantId: 'vn-na', toTenantId: 'vn', case: { caseNumber: kase.caseNumber } });
+    expect((await sender.post(`/api/v1/cases/${kase.id}/transfers`, { toTenantId: 'mm', reason: 'again', consent })).status).toBe(409);
+
+    expect((await receiver.get('/api/v1/transfers?box=inbox')).body.data.map((t: any) => t.id)).toContain(transfer.id);
+    expect((await receivingCaseworker.get('/api/v1/transfers?box=inbox')).status).toBe(403);
+    expect((await outsider.get(`/api/v1/transfers/${transfer.id}`)).status).toBe(404);
+    expect((await outsider.post(`/api/v1/transfers/${transfer.id}/accept`, {}, ifMatch(1))).status).toBe(404);
+    expect((await sender.post(`/api/v1/transfers/${transfer.id}/accept`, {}, ifMatch(1))).status).toBe(403);
+
+    const accept = `/api/v1/transfers/${transfer.id}/accept`;
+    expect((await receiver.post(accept, {})).status).toBe(428);
+    const accepted = await receiver.post(accept, {}, ifMatch(1));
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.data.status).toBe('accepted');
+    const received = accepted.body.data.receivedCase;
+    expect((await receiver.post(accept, {}, ifMatch(2))).status).toBe(409);
+
+    const there = (await receiver.get(`/api/v1/cases/${received.id}/overview`)).body.data;
+    expect(there.case).toMatchObject({ caseNumber: received.caseNumber, status: 'open', child: { fullName: 'Trần Văn Bình' } });
+    expect(there.case.links.transferredFrom).toEqual({ tenantId: 'vn-na', caseId: kase.id, caseNumber: kase.caseNumber, transferId: transfer.id });
+    expect(there.notes[0].text).toContain(`Transferred from Nghe An (${kase.caseNumber})`);
+    // The receiving tenant's case is its own: the sender cannot read it.
+    expect((await sender.get(`/api/v1/cases/${received.id}`)).status).toBe(404);
+
+    const outbox = (await sender.get('/api/v1/transfers?box=outbox')).body.data.find((t: any) => t.id === transfer.id);
+    expect(outbox.status).toBe('accepted');
+    const here = (await sender.get(`/api/v1/cases/${kase.id}`)).body.data;
+    expect(here).toMatchObject({ status: 'closed', stage: 'closed', closure: { outcome: 'transferred' } });
+    expect(here.links.transferredTo).toMatchObject({ tenantId: 'vn', caseNumber: received.caseNumber });
+    const actions = (await sender.get(`/api/v1/cases/${kase.id}/history`)).body.data.map((entry: any) => entry.action);
+    expect(actions).toEqual(['create', 'transfer_request', 'transfer_out']);
+  });
+
+  it('when declined, leaves the case open here and lets the sender try again', async () => {
+    const { kase, transfer } = await requestTransfer();
+    const decline = `/api/v1/transfers/${transfer.id}/decline`;
+    expect((await receiver.post(decline, {}, ifMatch(1))).status).toBe(400);
+    expect((await receiver.post(decline, { reason: 'The family is not in our area' }, ifMatch(1))).body.data.status).toBe('declined');
+    const read = await sender.get(`/api/v1/transfers/${transfer.id}`);
+    expect(read.body.data).toMatchObject({ status: 'declined', declineReason: 'The family is not in our area' });
+    expect((await sender.get(`/api/v1/cases/${kase.id}`)).body.data.status).toBe('open');
+    expect((await sender.post(`/api/v1/cases/${kase.id}/transfers`, { toTenantId: 'mm', reason: 'They moved on', consent })).status).toBe(201);
+  });
+});
