@@ -124,7 +124,7 @@ export function buildOpenApiDocument() {
     method: 'get', path: '/api/v1/cases/{id}/overview', summary: 'The case page: case, follow-ups, placements, notes, history (one Query)', ...secured,
     request: { params: caseParams },
     responses: {
-      200: json(z.object({ data: z.object({ case: kase, followUps: z.array(followUp), placements: z.array(placement), notes: z.array(note), referrals: z.array(Referral), history: z.array(HistoryEntry) }) }), 'The case page'),
+      200: json(z.object({ data: z.object({ case: kase, followUps: z.array(followUp), placements: z.array(placement), notes: z.array(note), referrals: z.array(Referral), transfers: z.array(z.object({ transferId: z.string(), toTenantId: z.string(), status: z.string() })), history: z.array(HistoryEntry) }) }), 'The case page'),
       404: errors[404],
     },
   });

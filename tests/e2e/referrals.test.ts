@@ -102,3 +102,34 @@ describe('a referral from caseworker to NGO and back', () => {
     await ngo.context.close();
   });
 });
+
+describe('a child moves to another province', () => {
+  it('the receiving supervisor takes the case over; the sender sees it closed as transferred', async () => {
+    const api = await ApiClient.signIn(stack.url, 'caseworker.vn-na');
+    const moving = (await api.post('/api/v1/cases', newCase({ child: { fullName: 'Đỗ Thị Lan', sex: 'female' } }))).body.data;
+    const worker = await signedIn('caseworker.vn-na', 'Caseload');
+    const w = worker.page;
+    await w.goto(`${stack.url}/cases/${moving.id}`);
+    await w.getByText('Transfer to another tenant').click();
+    await w.getByLabel('Where the child now lives').selectOption('vn');
+    await w.getByLabel('Why the case moves').fill('The family moved to Ha Noi');
+    await w.getByLabel('Consent given by').selectOption('caregiver');
+    await w.getByRole('button', { name: 'Ask them to take the case over' }).click();
+    await expect.poll(() => w.getByText('Transfer to vn waiting for their answer.').isVisible()).toBe(true);
+
+    const boss = await signedIn('supervisor.vn', 'Caseload');
+    const b = boss.page;
+    await b.getByRole('link', { name: 'Transfers' }).click();
+    const offer = b.getByRole('listitem').filter({ hasText: moving.caseNumber });
+    expect(await seriousViolations(b)).toEqual([]);
+    await offer.getByRole('button', { name: 'Take the case over' }).click();
+    await expect.poll(() => offer.getByText('Taken over').isVisible()).toBe(true);
+    await offer.getByRole('link').click();
+    await expect.poll(() => b.getByText(`Transferred from vn-na (case ${moving.caseNumber}).`).isVisible()).toBe(true);
+
+    await w.reload();
+    await expect.poll(() => w.getByText(/Transferred to vn \(their case .+\); closed here\./).isVisible()).toBe(true);
+    await worker.context.close();
+    await boss.context.close();
+  });
+});

@@ -26,6 +26,8 @@ export interface CaseOverview {
   notes: Note[];
   /** Referrals made on the case, with their timelines, newest first. */
   referrals: Referral[];
+  /** Transfers this case was sent on, as this tenant last knew them (reading the transfer brings them up to date). */
+  transfers: { transferId: string; toTenantId: string; status: string }[];
   history: Omit<ChainedEntry, 'prevHash' | 'hash' | 'seq'>[];
 }
 
@@ -119,6 +121,7 @@ export class CaseRecords {
       referrals: of('referral')
         .map((item) => effectiveReferral(Referral.parse(item), new Date().toISOString().slice(0, 10)))
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+      transfers: of('transfer-out').map((item) => ({ transferId: String(item.transferId), toTenantId: String(item.toTenantId), status: String(item.status) })),
       history: of('history').map((item) => ({
         at: String(item.at),
         actor: item.actor as ChainedEntry['actor'],

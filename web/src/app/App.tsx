@@ -18,6 +18,7 @@ const UsersPage = lazy(() => import('../admin/UsersPage.tsx'));
 const ReferralsPage = lazy(() => import('../referrals/ReferralsPage.tsx'));
 const ReferralPage = lazy(() => import('../referrals/ReferralPage.tsx'));
 const OrganizationsPage = lazy(() => import('../organizations/OrganizationsPage.tsx'));
+const TransfersPage = lazy(() => import('../transfers/TransfersPage.tsx'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ export function App() {
               <Route path="/admin/users" element={<UsersPage />} />
               <Route path="/admin/organizations" element={<OrganizationsPage />} />
               <Route path="/referrals" element={<ReferralsPage />} />
+              <Route path="/transfers" element={<TransfersPage />} />
               <Route path="/referrals/:id" element={<ReferralPage />} />
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />

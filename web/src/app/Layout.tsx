@@ -16,6 +16,7 @@ export function Layout() {
   const canManageTenants = useCan('tenant.manage');
   const canManageUsers = useCan('user.manage');
   const canListReferrals = useCan('referral.list');
+  const canDecideTransfers = useCan('transfer.decide');
   const canManageOrganizations = useCan('organization.manage');
   const navigate = useNavigate();
   const queries = useQueryClient();
@@ -34,6 +35,7 @@ export function Layout() {
           {canRegister && <NavLink to="/cases/new">{t('nav.register')}</NavLink>}
           {canReviewApprovals && <NavLink to="/approvals">{t('nav.approvals')}</NavLink>}
           {canListReferrals && <NavLink to="/referrals">{t('nav.referrals')} <NotificationBadge /></NavLink>}
+          {canDecideTransfers && <NavLink to="/transfers">{t('nav.transfers')}</NavLink>}
           {canManageUsers && <NavLink to="/admin/users">{t('nav.users')}</NavLink>}
           {canManageOrganizations && <NavLink to="/admin/organizations">{t('nav.organizations')}</NavLink>}
           {canManageTenants && <NavLink to="/platform">{t('nav.tenants')}</NavLink>}

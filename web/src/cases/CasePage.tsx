@@ -14,6 +14,7 @@ import { PlacementsPanel } from './panels/PlacementsPanel.tsx';
 import { NotesPanel } from './panels/NotesPanel.tsx';
 import { HistoryPanel } from './panels/HistoryPanel.tsx';
 import { ReferralsPanel } from '../referrals/ReferralsPanel.tsx';
+import { CaseLinks } from '../transfers/CaseLinks.tsx';
 
 const TABS = ['overview', 'assessment', 'care_plan', 'follow_ups', 'placements', 'notes', 'referrals', 'history'] as const;
 type Tab = (typeof TABS)[number];
@@ -68,6 +69,7 @@ export default function CasePage() {
           ))}
         </ol>
       </nav>
+      <CaseLinks overview={overview} />
       {kase.pendingApproval && (
         <p className="notice" role="status">{t('case.pending', { kind: t(`approvalKind.${kase.pendingApproval.kind}`) })}</p>
       )}

@@ -14,6 +14,7 @@ export interface CaseOverview {
   placements: Placement[];
   notes: Note[];
   referrals: Referral[];
+  transfers: { transferId: string; toTenantId: string; status: string }[];
   history: HistoryEntry[];
 }
 

@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { DomainError, type ErrorDetail } from '../../../shared/errors.ts';
 import { requireConsent } from '../../../shared/referrals/consent.ts';
 import { buildSnapshot } from '../../../shared/referrals/snapshot.ts';
-import { CONSENT_GIVERS, SHARE_SECTIONS, type Referral, type ShareSection } from '../../../shared/schemas/referral.ts';
+import { SHARE_SECTIONS, type Referral, type ShareSection } from '../../../shared/schemas/referral.ts';
 import { api, ApiError } from '../app/api.ts';
 import { useCan } from '../app/use-me.ts';
 import type { CaseOverview } from '../cases/case-api.ts';
 import { fetchOrganizations } from './referral-api.ts';
 import { SnapshotView } from './SnapshotView.tsx';
+import { ConsentFields, consentOf, emptyConsent, type ConsentDraft } from './ConsentFields.tsx';
 
 const STEPS = ['partner', 'consent', 'share'] as const;
 type Step = (typeof STEPS)[number];
@@ -19,10 +20,7 @@ interface Draft {
   organizationId: string;
   service: string;
   reason: string;
-  givenBy: string;
-  givenAt: string;
-  expiresAt: string;
-  note: string;
+  consent: ConsentDraft;
   share: ShareSection[];
 }
 
@@ -39,15 +37,14 @@ export function ReferralWizard({ overview, onDone }: { overview: CaseOverview; o
   const [step, setStep] = useState<Step>('partner');
   const [search, setSearch] = useState('');
   const [errors, setErrors] = useState<ErrorDetail[]>([]);
-  const [draft, setDraft] = useState<Draft>({ organizationId: '', service: '', reason: '', givenBy: '', givenAt: today(), expiresAt: '', note: '', share: ['child.basic'] });
+  const [draft, setDraft] = useState<Draft>({ organizationId: '', service: '', reason: '', consent: emptyConsent(), share: ['child.basic'] });
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((old) => ({ ...old, [key]: value }));
   const errorAt = (path: string) => errors.find((error) => error.path === path);
 
-  const consent = () => ({ givenBy: draft.givenBy || undefined, givenAt: draft.givenAt, ...(draft.expiresAt ? { expiresAt: draft.expiresAt } : {}), ...(draft.note ? { note: draft.note } : {}) });
   const refer = useMutation({
     mutationFn: async () => (await api<Referral>(`/api/v1/cases/${overview.case.id}/referrals`, {
       method: 'POST',
-      body: { organizationId: draft.organizationId, service: draft.service, reason: draft.reason, consent: consent(), share: draft.share },
+      body: { organizationId: draft.organizationId, service: draft.service, reason: draft.reason, consent: consentOf(draft.consent), share: draft.share },
     })).data,
     onSuccess: async () => {
       await queries.invalidateQueries({ queryKey: ['case', overview.case.id] });
@@ -72,7 +69,7 @@ export function ReferralWizard({ overview, onDone }: { overview: CaseOverview; o
     }
     if (step === 'consent') {
       try {
-        requireConsent(consent(), { today: today(), mayOverride });
+        requireConsent(consentOf(draft.consent), { today: today(), mayOverride });
       } catch (error) {
         if (error instanceof DomainError) problems.push(...(error.details ?? []));
       }
@@ -112,26 +109,7 @@ export function ReferralWizard({ overview, onDone }: { overview: CaseOverview; o
         </fieldset>
       )}
       {step === 'consent' && (
-        <fieldset>
-          <legend>{t('referrals.consent')}</legend>
-          <label htmlFor="consent-given-by">{t('referrals.givenBy')}</label>
-          <select id="consent-given-by" value={draft.givenBy} onChange={(event) => set('givenBy', event.target.value)} {...described('consent.givenBy')}>
-            <option value="">{t('referrals.chooseOne')}</option>
-            {CONSENT_GIVERS.filter((giver) => mayOverride || giver !== 'not_required_best_interests').map((giver) => (
-              <option key={giver} value={giver}>{t(`consentGiver.${giver}`)}</option>
-            ))}
-          </select>
-          {problem('consent.givenBy', 'referrals.errors.givenBy')}
-          <label htmlFor="consent-given-at">{t('referrals.givenAt')}</label>
-          <input id="consent-given-at" type="date" value={draft.givenAt} onChange={(event) => set('givenAt', event.target.value)} {...described('consent.givenAt')} />
-          {problem('consent.givenAt', 'referrals.errors.givenAt')}
-          <label htmlFor="consent-expires-at">{t('referrals.expiresAt')}</label>
-          <input id="consent-expires-at" type="date" value={draft.expiresAt} onChange={(event) => set('expiresAt', event.target.value)} {...described('consent.expiresAt')} />
-          {problem('consent.expiresAt', 'referrals.errors.expiresAt')}
-          <label htmlFor="consent-note">{draft.givenBy === 'not_required_best_interests' ? t('referrals.justification') : t('referrals.consentNote')}</label>
-          <textarea id="consent-note" rows={3} value={draft.note} onChange={(event) => set('note', event.target.value)} {...described('consent.note')} />
-          {problem('consent.note', 'referrals.errors.justification')}
-        </fieldset>
+        <ConsentFields idPrefix="consent" value={draft.consent} onChange={(consent) => set('consent', consent)} errors={errors} mayOverride={mayOverride} />
       )}
       {step === 'share' && (
         <>

@@ -10,6 +10,7 @@ import { ChangeForm, Field } from '../ChangeForm.tsx';
 import { optional } from '../parse-form.ts';
 import { useCanTake } from '../use-case-actions.ts';
 import { AssignForm, useCaseWorkers } from './AssignForm.tsx';
+import { TransferForm } from '../../transfers/TransferForm.tsx';
 
 /** Only what the user changed goes in the PATCH, so a retry after a conflict never undoes a colleague's edit. */
 function editedFields(form: FormData, kase: CaseOverview['case']) {
@@ -26,6 +27,7 @@ export function OverviewPanel({ overview }: { overview: CaseOverview }) {
   const kase = overview.case;
   const canTake = useCanTake(kase);
   const canEdit = useCan('case.update') && kase.status === 'open';
+  const canTransfer = useCan('transfer.request') && kase.status === 'open';
   const none = t('common.none');
   const people = useCaseWorkers(useCan('user.list')).data ?? [];
   const nameOf = (userId: string) => people.find((user) => user.userId === userId)?.displayName ?? userId;
@@ -72,6 +74,7 @@ export function OverviewPanel({ overview }: { overview: CaseOverview }) {
       )}
 
       {canTake('assign') && <AssignForm kase={kase} />}
+      {canTransfer && <TransferForm kase={kase} />}
 
       {canTake('record_evaluation') && (
         <details className="action">
