@@ -18,7 +18,7 @@ export function route(fn: (req: ApiRequest, ctx: TenantContext) => Promise<ApiRe
   return (event) =>
     respond(event, async () => {
       const req = parseRequest(event);
-      const ctx = tenantContext(event, logger);
+      const ctx = tenantContext(event);
       throttle(ctx.userId);
       if (ctx.tenantId !== PLATFORM_TENANT_ID) await assertTenantActive(ctx.repository);
       return fn(req, ctx);

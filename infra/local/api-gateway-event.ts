@@ -17,22 +17,44 @@ export interface MatchedRoute {
 }
 
 /** Matches a path against the route table the way API Gateway does (`{id}` is one path segment). */
+/** Routes split into segments once: matching runs on every request. */
+const compiled = new WeakMap<readonly RouteDefinition[], { route: RouteDefinition; segments: { literal?: string; parameter?: string }[] }[]>();
+
+function compile(routes: readonly RouteDefinition[]) {
+  let table = compiled.get(routes);
+  if (!table) {
+    table = routes.map((route) => ({
+      route,
+      segments: route.path.split('/').map((segment) => {
+        const parameter = /^\{(\w+)\}$/.exec(segment)?.[1];
+        return parameter ? { parameter } : { literal: segment };
+      }),
+    }));
+    compiled.set(routes, table);
+  }
+  return table;
+}
+
 export function matchRoute(routes: readonly RouteDefinition[], method: string, path: string): MatchedRoute | undefined {
-  const segments = path.split('/');
+  const actual = path.split('/');
   let best: MatchedRoute | undefined;
-  for (const route of routes) {
-    const routeSegments = route.path.split('/');
-    if (route.method !== method || routeSegments.length !== segments.length) continue;
+  let fewestParameters = Infinity;
+  for (const { route, segments } of compile(routes)) {
+    if (route.method !== method || segments.length !== actual.length) continue;
     const pathParameters: Record<string, string> = {};
-    const matches = routeSegments.every((expected, i) => {
-      const actual = segments[i] ?? '';
-      const parameter = /^\{(\w+)\}$/.exec(expected)?.[1];
-      if (!parameter) return expected === actual;
-      pathParameters[parameter] = safeDecode(actual);
-      return actual !== '';
+    let parameters = 0;
+    const matches = segments.every((segment, i) => {
+      const value = actual[i] ?? '';
+      if (segment.parameter === undefined) return segment.literal === value;
+      pathParameters[segment.parameter] = safeDecode(value);
+      parameters++;
+      return value !== '';
     });
     // As in API Gateway, the most specific route wins: `/transfers/destinations` over `/transfers/{id}`.
-    if (matches && (!best || Object.keys(pathParameters).length < Object.keys(best.pathParameters).length)) best = { route, pathParameters };
+    if (matches && parameters < fewestParameters) {
+      best = { route, pathParameters };
+      fewestParameters = parameters;
+    }
   }
   return best;
 }

@@ -21,6 +21,9 @@ export interface IssueOptions {
  * API's JWT authorizer would (signature, issuer, audience, expiry, algorithm). The key is kept in the data
  * dir, so tokens survive a restart.
  */
+/** How many verified tokens the local issuer remembers. */
+const VERIFIED_TOKENS_KEPT = 1_000;
+
 export class LocalIssuer {
   private constructor(
     private readonly privateKey: CryptoKey,
@@ -69,8 +72,16 @@ export class LocalIssuer {
     return { token, expiresAt: new Date(expires * 1000).toISOString() };
   }
 
+  /** Tokens already verified, until they expire: API Gateway's JWT authorizer caches the same way. */
+  private readonly verified = new Map<string, JWTPayload & { exp: number }>();
+
   /** Verified claims, or undefined for a missing, tampered, expired or foreign token. */
   async verify(token: string): Promise<JWTPayload | undefined> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.exp * 1000 > Date.now()) return known;
+      this.verified.delete(token);
+    }
     try {
       const { payload } = await jwtVerify(token, this.publicKey, {
         issuer: LOCAL_ISSUER,
@@ -78,6 +89,9 @@ export class LocalIssuer {
         algorithms: [ALGORITHM],
         requiredClaims: ['sub', 'exp'],
       });
+      // Bounded: the oldest entry goes first (a Map iterates in insertion order).
+      if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, payload as JWTPayload & { exp: number });
       return payload;
     } catch {
       return undefined;
