@@ -6,6 +6,7 @@ import { tenantRepository } from '../../functions/platform/tenant-registry.ts';
 import { demoUserId } from '../../infra/local/seed.ts';
 import { ApiClient, newCase } from '../support/api-client.ts';
 import { p50, round } from './measure.ts';
+import { benchClient } from './http-client.ts';
 import { lambdaBundles, spaInitialJsGzKb } from './sizes.ts';
 
 /**
@@ -14,7 +15,7 @@ import { lambdaBundles, spaInitialJsGzKb } from './sizes.ts';
  * smaller caseload. The last line printed is one JSON object.
  */
 const quick = process.env.BENCH_QUICK === '1';
-const caseload = quick ? 1_000 : 10_000;
+const caseload = quick ? 1_000 : 100_000;
 const samples = quick ? 200 : 1_000;
 
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
@@ -31,12 +32,12 @@ try {
   }
 
   const raw = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: stack.dynamoEndpoint, region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }));
-  const supervisor = await ApiClient.signIn(stack.url, 'supervisor.vn-na');
+  const get = benchClient(stack.url, (await ApiClient.signIn(stack.url, 'supervisor.vn-na')).token!);
   const pick = (i: number) => ids[(i * 7919) % ids.length]!;
 
-  const getCase = await p50(samples, (i) => supervisor.get(`/api/v1/cases/${pick(i)}`));
+  const getCase = await p50(samples, (i) => get(`/api/v1/cases/${pick(i)}`));
   const rawGet = await p50(samples, (i) => raw.send(new GetCommand({ TableName: stack.tableName, Key: { pk: `T#vn-na#CASE#${pick(i)}`, sk: 'META' }, ConsistentRead: true })));
-  const listCases = await p50(samples, () => supervisor.get('/api/v1/cases?limit=25'));
+  const listCases = await p50(samples, () => get('/api/v1/cases?limit=25'));
   const rawList = await p50(samples, () => raw.send(new QueryCommand({
     TableName: stack.tableName, IndexName: 'byTenant', KeyConditionExpression: 'gsi2pk = :pk',
     ExpressionAttributeValues: { ':pk': 'T#vn-na#CASES' }, ScanIndexForward: false, Limit: 25,
