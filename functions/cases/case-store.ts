@@ -60,6 +60,9 @@ interface LoadedCase {
   head: ChainHead;
 }
 
+/** How many times a sub-record change rebuilds on a moved history chain before answering 409. */
+const SUB_CHANGE_ATTEMPTS = 40;
+
 const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const actorOf = (caller: Actor): Actor => ({ userId: caller.userId, username: caller.username });
 
@@ -179,8 +182,10 @@ export class CaseStore {
         ]);
         return kase;
       } catch (error) {
-        // Another change took this link of the chain: build on the new head (a few times, then give up).
-        if (error !== chainMoved || attempt >= 4) throw error;
+        // Another change took this link of the chain: build on the new head, after a random pause that grows,
+        // so that many writers at once (a team's tabs, a sync after days offline) take turns instead of colliding.
+        if (error !== chainMoved || attempt >= SUB_CHANGE_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 10 * 2 ** Math.min(attempt, 5))));
       }
     }
   }
