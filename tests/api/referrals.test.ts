@@ -54,6 +54,14 @@ describe('partner organisations', () => {
     expect((await partner.get('/api/v1/organizations/health-vn-na')).status).toBe(404);
   });
 
+  it('are the only organisations a partner user can belong to', async () => {
+    const username = `partner-${randomUUID().slice(0, 8)}`;
+    const unknown = await admin.post('/api/v1/users', { username, displayName: 'Field officer', roles: ['partner'], organizationId: 'nobody' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details[0].path).toBe('organizationId');
+    expect((await admin.post('/api/v1/users', { username, displayName: 'Field officer', roles: ['partner'], organizationId: 'ngo-vn-na' })).status).toBe(201);
+  });
+
   it('are managed by the tenant admin, with If-Match on changes', async () => {
     const id = `ngo-${randomUUID().slice(0, 8)}`;
     const body = { id, name: 'Safe Homes', kind: 'un_agency', services: [{ id: 'shelter', name: 'Emergency shelter', areaServed: ['Vinh'], languages: ['vi'] }] };

@@ -7,6 +7,7 @@ import { api } from '../app/api.ts';
 import { usePageHeading } from '../app/use-page-heading.ts';
 import { optional, parseForm, type FieldErrors } from '../cases/parse-form.ts';
 import { postChange } from '../cases/case-api.ts';
+import { fetchOrganizations } from '../referrals/referral-api.ts';
 
 /** Roles a tenant admin may grant: everything but the platform operator. */
 const GRANTABLE = ROLES.filter((role) => role !== 'platform_operator');
@@ -77,6 +78,8 @@ function UserRow({ user, onPassword }: { user: User; onPassword: (password: stri
 function NewUserForm({ onCreated }: { onCreated: (username: string, temporaryPassword?: string) => void }) {
   const { t } = useTranslation();
   const queries = useQueryClient();
+  // Partner users belong to one of the tenant's partner organisations.
+  const organizations = useQuery({ queryKey: ['organizations'], queryFn: fetchOrganizations });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failed, setFailed] = useState(false);
   const submit = async (form: HTMLFormElement) => {
@@ -109,7 +112,10 @@ function NewUserForm({ onCreated }: { onCreated: (username: string, temporaryPas
       <input id="new-email" name="email" type="email" />{error('email')}
       <fieldset><legend>{t('users.roles')}</legend><RoleBoxes name="newRoles" selected={[]} />{error('roles')}</fieldset>
       <label htmlFor="new-organizationId">{t('users.organization')}</label>
-      <input id="new-organizationId" name="organizationId" />{error('organizationId')}
+      <select id="new-organizationId" name="organizationId">
+        <option value="">{t('common.none')}</option>
+        {organizations.data?.map((organization) => <option key={organization.id} value={organization.id}>{organization.name}</option>)}
+      </select>{error('organizationId')}
       {failed && <p role="alert" className="error">{t('common.error')}</p>}
       <button type="submit">{t('users.create')}</button>
     </form>
