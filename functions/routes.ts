@@ -16,6 +16,8 @@ export interface RouteDefinition {
   controlPlane?: boolean;
   /** Manages sign-in accounts (Cognito admin actions). */
   manageAccounts?: boolean;
+  /** Reaches the transfer exchange between tenants (its own role, fenced to the caller's transfers). */
+  transferExchange?: boolean;
 }
 
 export const ROUTES: readonly RouteDefinition[] = [
@@ -56,13 +58,13 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/v1/referrals/{id}/decline', entry: 'referrals/decline-referral.ts', authenticated: true, tenantData: true },
   { method: 'POST', path: '/api/v1/referrals/{id}/complete', entry: 'referrals/complete-referral.ts', authenticated: true, tenantData: true },
   { method: 'POST', path: '/api/v1/referrals/{id}/revoke', entry: 'referrals/revoke-referral.ts', authenticated: true, tenantData: true },
-  // Transfers meet in the control plane's exchange: these functions also get the registry role.
-  { method: 'POST', path: '/api/v1/cases/{id}/transfers', entry: 'transfers/request-transfer.ts', authenticated: true, tenantData: true, controlPlane: true },
-  { method: 'GET', path: '/api/v1/transfers', entry: 'transfers/list-transfers.ts', authenticated: true, tenantData: true, controlPlane: true },
-  { method: 'GET', path: '/api/v1/transfers/destinations', entry: 'transfers/list-destinations.ts', authenticated: true, tenantData: true, controlPlane: true },
-  { method: 'GET', path: '/api/v1/transfers/{id}', entry: 'transfers/get-transfer.ts', authenticated: true, tenantData: true, controlPlane: true },
-  { method: 'POST', path: '/api/v1/transfers/{id}/accept', entry: 'transfers/accept-transfer.ts', authenticated: true, tenantData: true, controlPlane: true },
-  { method: 'POST', path: '/api/v1/transfers/{id}/decline', entry: 'transfers/decline-transfer.ts', authenticated: true, tenantData: true, controlPlane: true },
+  // Transfers meet in the control plane's space, reached through the exchange role (the caller's transfers only).
+  { method: 'POST', path: '/api/v1/cases/{id}/transfers', entry: 'transfers/request-transfer.ts', authenticated: true, tenantData: true, transferExchange: true },
+  { method: 'GET', path: '/api/v1/transfers', entry: 'transfers/list-transfers.ts', authenticated: true, tenantData: true, transferExchange: true },
+  { method: 'GET', path: '/api/v1/transfers/destinations', entry: 'transfers/list-destinations.ts', authenticated: true, tenantData: true, transferExchange: true },
+  { method: 'GET', path: '/api/v1/transfers/{id}', entry: 'transfers/get-transfer.ts', authenticated: true, tenantData: true, transferExchange: true },
+  { method: 'POST', path: '/api/v1/transfers/{id}/accept', entry: 'transfers/accept-transfer.ts', authenticated: true, tenantData: true, transferExchange: true },
+  { method: 'POST', path: '/api/v1/transfers/{id}/decline', entry: 'transfers/decline-transfer.ts', authenticated: true, tenantData: true, transferExchange: true },
   { method: 'GET', path: '/api/v1/notifications', entry: 'notifications/get-notifications.ts', authenticated: true, tenantData: true },
   { method: 'POST', path: '/api/v1/notifications/seen', entry: 'notifications/mark-seen.ts', authenticated: true, tenantData: true },
   { method: 'GET', path: '/api/v1/platform/tenants', entry: 'platform/list-tenants.ts', authenticated: true, tenantData: true, controlPlane: true },

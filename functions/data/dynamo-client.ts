@@ -15,19 +15,31 @@ const clients = new Map<string, DynamoDBDocumentClient>();
  * credential provider caches them and refreshes before expiry. Locally DynamoDB Local ignores IAM.
  */
 export function documentClientFor(tenantId: string): DynamoDBDocumentClient {
-  const cached = clients.get(tenantId);
+  // The registry (the control plane's `_platform` space) has a role of its own; tenants share the tenant role.
+  const roleArn = (tenantId === PLATFORM_TENANT_ID && process.env.SANAD_REGISTRY_ROLE_ARN) || process.env.SANAD_TENANT_ROLE_ARN;
+  return cachedClient(tenantId, tenantId, roleArn);
+}
+
+/**
+ * The client for the transfer exchange (in the control plane's space), signed with the exchange role tagged
+ * with the caller's tenant: IAM lets it reach only the transfers that tenant sends or receives.
+ */
+export function exchangeClientFor(callerTenantId: string): DynamoDBDocumentClient {
+  return cachedClient(`exchange:${callerTenantId}`, callerTenantId, process.env.SANAD_EXCHANGE_ROLE_ARN);
+}
+
+function cachedClient(key: string, tenantTag: string, roleArn: string | undefined): DynamoDBDocumentClient {
+  const cached = clients.get(key);
   if (cached) return cached;
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig(tenantId)), {
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig(tenantTag, roleArn)), {
     marshallOptions: { removeUndefinedValues: true },
   });
-  clients.set(tenantId, client);
+  clients.set(key, client);
   return client;
 }
 
-function clientConfig(tenantId: string): DynamoDBClientConfig {
+function clientConfig(tenantId: string, roleArn: string | undefined): DynamoDBClientConfig {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
-  // The registry (the control plane's `_platform` space) has a role of its own; tenants share the tenant role.
-  const roleArn = (tenantId === PLATFORM_TENANT_ID && process.env.SANAD_REGISTRY_ROLE_ARN) || process.env.SANAD_TENANT_ROLE_ARN;
   // A quick failure lets the API answer 503 instead of hanging while the database is unreachable.
   const common = { maxAttempts: 3, requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000 } };
   if (endpoint) {

@@ -1,12 +1,12 @@
-import { PLATFORM_TENANT_ID } from '../../shared/auth/roles.ts';
 import { route } from '../http/route.ts';
 import { ok } from '../http/responses.ts';
-import { TenantRegistry, tenantRepository } from '../platform/tenant-registry.ts';
+import { TenantRegistry } from '../platform/tenant-registry.ts';
+import { exchangeSpace } from './transfer-exchange.ts';
 
 /** Where a case may be transferred: the other active tenants, by id and name only. */
 export const handler = route(async (_req, ctx) => {
   ctx.authorize('transfer.request');
-  const registry = new TenantRegistry(tenantRepository(PLATFORM_TENANT_ID));
+  const registry = new TenantRegistry(exchangeSpace(ctx.tenantId));
   const destinations: { id: string; name: string; kind: string; parentId?: string }[] = [];
   let cursor: string | undefined;
   do {

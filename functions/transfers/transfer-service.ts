@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Scope } from '../../shared/auth/permissions.ts';
-import { PLATFORM_TENANT_ID } from '../../shared/auth/roles.ts';
 import { DomainError, forbidden } from '../../shared/errors.ts';
 import type { Case } from '../../shared/schemas/case.ts';
 import type { Transfer, TransferInput, TransferListQuery } from '../../shared/schemas/transfer.ts';
@@ -8,9 +7,10 @@ import type { Page, TenantRepository } from '../data/tenant-repository.ts';
 import { CaseStore, type Actor } from '../cases/case-store.ts';
 import { casePartition } from '../cases/case-items.ts';
 import { CaseRecords } from '../cases/records/case-records.ts';
-import { TenantRegistry, tenantRepository } from '../platform/tenant-registry.ts';
+import { TenantRegistry } from '../platform/tenant-registry.ts';
 import { getTenantProfile } from '../tenants/tenant-store.ts';
-import { TransferExchange } from './transfer-exchange.ts';
+import { exchangeSpace, TransferExchange } from './transfer-exchange.ts';
+import { transferId } from './transfer-keys.ts';
 
 /** The caller: a user of `tenantId`, with the scopes its roles give for requesting and deciding transfers. */
 export interface TransferCaller extends Actor {
@@ -40,16 +40,20 @@ function summaryOf(kase: Case): string {
  */
 export class TransferService {
   private readonly cases: CaseStore;
-  private readonly exchange = new TransferExchange(tenantRepository(PLATFORM_TENANT_ID));
+  private readonly exchange: TransferExchange;
+  private readonly registry: TenantRegistry;
 
   constructor(private readonly repository: TenantRepository, private readonly caller: TransferCaller) {
     this.cases = new CaseStore(repository);
+    const space = exchangeSpace(caller.tenantId);
+    this.exchange = new TransferExchange(space);
+    this.registry = new TenantRegistry(space);
   }
 
   async request(caseId: string, input: TransferInput, scope: Scope): Promise<Transfer> {
     const from = this.caller.tenantId;
     if (input.toTenantId === from) throw invalidDestination('The case is already in this tenant');
-    const destination = await new TenantRegistry(tenantRepository(PLATFORM_TENANT_ID)).get(input.toTenantId).catch(() => undefined);
+    const destination = await this.registry.get(input.toTenantId).catch(() => undefined);
     if (destination?.status !== 'active') throw invalidDestination('No such active tenant');
     const { kase, items } = await this.cases.partition(caseId, scope, this.caller);
     if (kase.status === 'closed') throw new DomainError('CONFLICT', 'A closed case cannot be transferred');
@@ -59,7 +63,7 @@ export class TransferService {
     }
     const now = new Date().toISOString();
     const transfer: Transfer = {
-      id: randomUUID(),
+      id: transferId(from, destination.id, randomUUID()),
       fromTenantId: from,
       fromTenantName: (await getTenantProfile(this.repository)).name,
       toTenantId: destination.id,

@@ -16,6 +16,8 @@ export interface HttpApiProps {
   tenantDataRole: TenantDataRole;
   /** The control plane's role: the tenant registry only (`T#_platform#*`). */
   registryRole: TenantDataRole;
+  /** The transfer exchange's role: a tenant's own transfers in the control plane's space, the registry read-only. */
+  exchangeRole: TenantDataRole;
   userPool: UserPool;
 }
 
@@ -64,11 +66,13 @@ export class HttpApi extends Construct {
         environment: {
           ...(route.tenantData ? { SANAD_TABLE: props.tableName, SANAD_TENANT_ROLE_ARN: props.tenantDataRole.role.roleArn } : {}),
           ...(route.controlPlane ? { SANAD_REGISTRY_ROLE_ARN: props.registryRole.role.roleArn } : {}),
+          ...(route.transferExchange ? { SANAD_EXCHANGE_ROLE_ARN: props.exchangeRole.role.roleArn } : {}),
           ...(route.manageAccounts ? { SANAD_USER_POOL_ID: props.userPool.pool.userPoolId } : {}),
         },
       });
       if (route.tenantData) props.tenantDataRole.grantAssumeWithTenantTag(role);
       if (route.controlPlane) props.registryRole.grantAssumeWithTenantTag(role);
+      if (route.transferExchange) props.exchangeRole.grantAssumeWithTenantTag(role);
       if (route.manageAccounts) {
         role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ACCOUNT_ACTIONS, resources: [props.userPool.pool.userPoolArn] }));
       }

@@ -6,8 +6,10 @@ import { NagSuppressions } from 'cdk-nag';
 
 export interface TenantDataRoleProps {
   table: dynamodb.ITableV2;
-  /** The partition-key prefix the role is fenced to; by default the session's tenant tag. */
-  leadingKeys?: string;
+  /** The partition-key patterns the role may read and write; by default those of the session's tenant. */
+  leadingKeys?: string[];
+  /** Partition-key patterns the role may only read (GetItem, BatchGetItem, Query). */
+  readOnlyLeadingKeys?: string[];
   /** Session tags (tenant ids) the role refuses, e.g. `_*` so that the tenants' role never opens the registry. */
   refusedTenantTags?: string;
   description?: string;
@@ -23,6 +25,8 @@ export const TENANT_DATA_ACTIONS = [
   'dynamodb:DeleteItem',
   'dynamodb:ConditionCheckItem',
 ];
+
+export const TENANT_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
 
 const TENANT_LEADING_KEYS = 'T#${aws:PrincipalTag/tenant}#*';
 
@@ -66,10 +70,19 @@ export class TenantDataRole extends Construct {
         actions: TENANT_DATA_ACTIONS,
         resources: [props.table.tableArn, `${props.table.tableArn}/index/*`],
         conditions: {
-          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [props.leadingKeys ?? TENANT_LEADING_KEYS] },
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': props.leadingKeys ?? [TENANT_LEADING_KEYS] },
         },
       }),
     );
+    if (props.readOnlyLeadingKeys) {
+      this.role.addToPolicy(
+        new iam.PolicyStatement({
+          actions: TENANT_READ_ACTIONS,
+          resources: [props.table.tableArn, `${props.table.tableArn}/index/*`],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': props.readOnlyLeadingKeys } },
+        }),
+      );
+    }
     NagSuppressions.addResourceSuppressions(this.role, [
       {
         id: 'AwsSolutions-IAM5',

@@ -8,6 +8,7 @@ import { TenantDataRole } from '../constructs/tenant-data-role.ts';
 import { UserPool } from '../constructs/user-pool.ts';
 import { WebHosting } from '../constructs/web-hosting.ts';
 import { REPO_ROOT } from '../repo-root.ts';
+import { TRANSFER_EXCHANGE_LEADING_KEYS } from '../../functions/transfers/transfer-keys.ts';
 
 /** Sanad in one region: data, identity, API and web, composed from one construct each. */
 export class SanadStack extends Stack {
@@ -18,11 +19,20 @@ export class SanadStack extends Stack {
     const tenantData = new TenantDataRole(this, 'TenantData', { table: data.table, refusedTenantTags: '_*' });
     const registry = new TenantDataRole(this, 'Registry', {
       table: data.table,
-      leadingKeys: `T#${PLATFORM_TENANT_ID}#*`,
+      leadingKeys: [`T#${PLATFORM_TENANT_ID}#*`],
       description: `Sanad tenant registry (control plane), fenced by dynamodb:LeadingKeys to T#${PLATFORM_TENANT_ID}#`,
     });
+    // Transfers between tenants meet here: each tenant reaches only the transfers it sends or receives, and
+    // may read (never write) the registry to find where a case can go.
+    const exchange = new TenantDataRole(this, 'TransferExchange', {
+      table: data.table,
+      refusedTenantTags: '_*',
+      leadingKeys: TRANSFER_EXCHANGE_LEADING_KEYS,
+      readOnlyLeadingKeys: [`T#${PLATFORM_TENANT_ID}#TENANTS`],
+      description: 'Sanad transfer exchange: only the transfers the session tag "tenant" sends or receives',
+    });
     const users = new UserPool(this, 'Users');
-    const api = new HttpApi(this, 'Api', { tableName: data.table.tableName, tenantDataRole: tenantData, registryRole: registry, userPool: users });
+    const api = new HttpApi(this, 'Api', { tableName: data.table.tableName, tenantDataRole: tenantData, registryRole: registry, exchangeRole: exchange, userPool: users });
     const web = new WebHosting(this, 'Web', {
       api: api.api,
       userPoolClientId: users.spaClient.userPoolClientId,

@@ -1,3 +1,4 @@
+import { TRANSFER_EXCHANGE_LEADING_KEYS } from '../../functions/transfers/transfer-keys.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { App, Aspects, type Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
@@ -49,7 +50,7 @@ const functions = (): { route: RouteDefinition; fn: Resource; roleId: string }[]
   });
 
 /** The data role whose ARN the functions receive in `variable`: there must be exactly one. */
-const dataRoleId = (variable: 'SANAD_TENANT_ROLE_ARN' | 'SANAD_REGISTRY_ROLE_ARN'): string => {
+const dataRoleId = (variable: 'SANAD_TENANT_ROLE_ARN' | 'SANAD_REGISTRY_ROLE_ARN' | 'SANAD_EXCHANGE_ROLE_ARN'): string => {
   const ids = new Set(functions().map(({ fn }) => getAttTarget(fn.props.Environment.Variables[variable])).filter(Boolean));
   expect(ids.size).toBe(1);
   return [...ids][0]!;
@@ -105,11 +106,23 @@ describe('tenant isolation in IAM', () => {
     expect(statement.Resource).toEqual([tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }]);
   });
 
-  it('only the two data roles hold DynamoDB permissions: Lambda execution roles have none', () => {
+  it('the transfer exchange role reaches only the transfers of its session tenant, and reads the registry without writing it', () => {
+    const statements = dataStatementsOf(dataRoleId('SANAD_EXCHANGE_ROLE_ARN'));
+    expect(statements).toHaveLength(2);
+    const readWrite = statements.find((s) => actionsOf(s).includes('dynamodb:PutItem'))!;
+    expect(readWrite.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': TRANSFER_EXCHANGE_LEADING_KEYS } });
+    expect(TRANSFER_EXCHANGE_LEADING_KEYS.every((pattern) => pattern.startsWith(`T#${PLATFORM_TENANT_ID}#TRANSFER`) && pattern.includes('${aws:PrincipalTag/tenant}'))).toBe(true);
+    const readOnly = statements.find((s) => s !== readWrite)!;
+    expect(actionsOf(readOnly).sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
+    expect(readOnly.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`T#${PLATFORM_TENANT_ID}#TENANTS`] } });
+  });
+
+  it('only the three data roles hold DynamoDB permissions: Lambda execution roles have none', () => {
     const holders = resources('AWS::IAM::Policy')
       .filter((policy) => statementsOf(policy).some((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:'))))
       .flatMap((policy) => policy.props.Roles.map((role: any) => role.Ref));
-    expect(holders.sort()).toEqual([dataRoleId('SANAD_TENANT_ROLE_ARN'), dataRoleId('SANAD_REGISTRY_ROLE_ARN')].sort());
+    const dataRoles = [dataRoleId('SANAD_TENANT_ROLE_ARN'), dataRoleId('SANAD_REGISTRY_ROLE_ARN'), dataRoleId('SANAD_EXCHANGE_ROLE_ARN')];
+    expect([...new Set(holders)].sort()).toEqual(dataRoles.sort());
     for (const { roleId } of functions()) {
       const role = resources('AWS::IAM::Role').find((r) => r.id === roleId);
       expect(role?.props.ManagedPolicyArns, roleId).toBeUndefined();
@@ -125,7 +138,7 @@ describe('tenant isolation in IAM', () => {
     expect(JSON.stringify(template.toJSON())).not.toMatch(/dynamodb:(Scan|\*)/);
   });
 
-  it.each(['SANAD_TENANT_ROLE_ARN', 'SANAD_REGISTRY_ROLE_ARN'] as const)('the role of %s trusts only principals tagged for it, and requires a tenant session tag', (role) => {
+  it.each(['SANAD_TENANT_ROLE_ARN', 'SANAD_REGISTRY_ROLE_ARN', 'SANAD_EXCHANGE_ROLE_ARN'] as const)('the role of %s trusts only principals tagged for it, and requires a tenant session tag', (role) => {
     const [trusted] = resources('AWS::IAM::Role').filter((r) => r.id === dataRoleId(role));
     const trust: any[] = trusted!.props.AssumeRolePolicyDocument.Statement;
     expect(trust.flatMap(actionsOf).sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
@@ -137,10 +150,11 @@ describe('tenant isolation in IAM', () => {
     const tagging = trust.find((statement) => actionsOf(statement).includes('sts:TagSession'));
     expect(tagging.Condition.StringLike).toEqual({ 'aws:RequestTag/tenant': '?*' });
     expect(tagging.Condition['ForAllValues:StringEquals']).toEqual({ 'aws:TagKeys': ['tenant'] });
-    if (role === 'SANAD_TENANT_ROLE_ARN') expect(tagging.Condition.StringNotLike).toEqual({ 'aws:RequestTag/tenant': '_*' });
+    if (role !== 'SANAD_REGISTRY_ROLE_ARN') expect(tagging.Condition.StringNotLike).toEqual({ 'aws:RequestTag/tenant': '_*' });
 
     // Exactly the functions that need the role carry its tag and may assume and tag it.
-    const needsRole = (route: RouteDefinition) => (role === 'SANAD_TENANT_ROLE_ARN' ? route.tenantData : Boolean(route.controlPlane));
+    const needsRole = (route: RouteDefinition) =>
+      ({ SANAD_TENANT_ROLE_ARN: route.tenantData, SANAD_REGISTRY_ROLE_ARN: Boolean(route.controlPlane), SANAD_EXCHANGE_ROLE_ARN: Boolean(route.transferExchange) })[role];
     const tagKey = callerTag!.slice('aws:PrincipalTag/'.length);
     for (const { route, roleId } of functions()) {
       const executionRole = resources('AWS::IAM::Role').find((r) => r.id === roleId)!;
@@ -158,6 +172,7 @@ describe('tenant isolation in IAM', () => {
       expect(variables.includes('SANAD_TENANT_ROLE_ARN'), route.path).toBe(route.tenantData);
       expect(variables.includes('SANAD_TABLE'), route.path).toBe(route.tenantData);
       expect(variables.includes('SANAD_REGISTRY_ROLE_ARN'), route.path).toBe(Boolean(route.controlPlane));
+      expect(variables.includes('SANAD_EXCHANGE_ROLE_ARN'), route.path).toBe(Boolean(route.transferExchange));
       expect(variables.includes('SANAD_USER_POOL_ID'), route.path).toBe(Boolean(route.manageAccounts));
     }
   });
