@@ -48,8 +48,30 @@ describe('signIn', () => {
     await expect(signIn('x', 'wrong')).rejects.toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
     answer.current = json(400, { __type: 'com.amazonaws#TooManyRequestsException' });
     await expect(signIn('x', 'wrong')).rejects.toMatchObject({ status: 429, code: 'RATE_LIMITED' });
-    answer.current = json(200, { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 's' });
-    await expect(signIn('x', 'temporary')).rejects.toMatchObject({ status: 401 });
+    answer.current = json(200, { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 's' });
+    await expect(signIn('x', 'secret')).rejects.toMatchObject({ status: 401 });
     expect(sessionStorage.getItem('sanad.token')).toBeNull();
+  });
+
+  it('answers the new-password challenge of a person an administrator created, then signs in', async () => {
+    const cognito = 'https://cognito-idp.eu-west-1.amazonaws.com/';
+    const answers = [
+      json(200, { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 'challenge-session' }),
+      json(400, { __type: 'InvalidPasswordException', message: 'Password does not conform to policy' }),
+      json(200, { AuthenticationResult: { IdToken: 'first-token' } }),
+    ];
+    const fetchMock = serve({ '/config.json': () => json(200, { auth: 'cognito', region: 'eu-west-1', userPoolClientId: 'c' }), [cognito]: () => answers.shift()! });
+    const { signIn, completeNewPassword, NewPasswordRequired } = await load();
+    const challenge = await signIn('newcomer', 'temporary').catch((error: unknown) => error);
+    expect(challenge).toBeInstanceOf(NewPasswordRequired);
+    await expect(completeNewPassword(challenge as InstanceType<typeof NewPasswordRequired>, 'short')).rejects.toMatchObject({ status: 400 });
+    await completeNewPassword(challenge as InstanceType<typeof NewPasswordRequired>, 'a long and good passphrase');
+    expect(sessionStorage.getItem('sanad.token')).toBe('first-token');
+    const [, init] = fetchMock.mock.calls.filter(([url]) => url === cognito).at(-1) as unknown as [string, RequestInit];
+    expect(init.headers).toMatchObject({ 'x-amz-target': 'AWSCognitoIdentityProviderService.RespondToAuthChallenge' });
+    expect(JSON.parse(String(init.body))).toEqual({
+      ChallengeName: 'NEW_PASSWORD_REQUIRED', ClientId: 'c', Session: 'challenge-session',
+      ChallengeResponses: { USERNAME: 'newcomer', NEW_PASSWORD: 'a long and good passphrase' },
+    });
   });
 });

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../app/api.ts';
-import { signIn, switchTenant } from '../app/sign-in.ts';
+import { NewPasswordRequired, signIn, switchTenant } from '../app/sign-in.ts';
+import { NewPasswordForm } from './NewPasswordForm.tsx';
 import { session } from '../app/session.ts';
 import { safeNext } from '../app/return-path.ts';
 import { LanguagePicker } from '../app/LanguagePicker.tsx';
@@ -25,6 +26,7 @@ export function LoginPage() {
   const [failure, setFailure] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [memberships, setMemberships] = useState<{ tenantId: string }[]>([]);
+  const [challenge, setChallenge] = useState<NewPasswordRequired | undefined>();
   const next = safeNext(params.get('next'));
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -39,7 +41,8 @@ export function LoginPage() {
       if (tenants.length > 1) setMemberships(tenants);
       else void navigate(next, { replace: true });
     } catch (error) {
-      setFailure(failureMessageKey(error));
+      if (error instanceof NewPasswordRequired) setChallenge(error);
+      else setFailure(failureMessageKey(error));
     } finally {
       setBusy(false);
     }
@@ -51,7 +54,8 @@ export function LoginPage() {
         <p className="brand">{t('app.name')}</p>
         <p className="tagline">{t('app.tagline')}</p>
         <h1 ref={heading} tabIndex={-1}>{t('login.title')}</h1>
-        <form onSubmit={(event) => void submit(event)} noValidate>
+        {challenge && <NewPasswordForm challenge={challenge} onDone={() => void navigate(next, { replace: true })} />}
+        <form hidden={challenge !== undefined} onSubmit={(event) => void submit(event)} noValidate>
           <label htmlFor="username">{t('login.username')}</label>
           <input id="username" name="username" autoComplete="username" required autoCapitalize="none" spellCheck={false} />
           <label htmlFor="password">{t('login.password')}</label>
