@@ -11,6 +11,7 @@ import { TenantRegistry } from '../platform/tenant-registry.ts';
 import { getTenantProfile } from '../tenants/tenant-store.ts';
 import { exchangeSpace, TransferExchange } from './transfer-exchange.ts';
 import { transferId } from './transfer-keys.ts';
+import { transferDestinations } from './destinations.ts';
 
 /** The caller: a user of `tenantId`, with the scopes its roles give for requesting and deciding transfers. */
 export interface TransferCaller extends Actor {
@@ -53,8 +54,8 @@ export class TransferService {
   async request(caseId: string, input: TransferInput, scope: Scope): Promise<Transfer> {
     const from = this.caller.tenantId;
     if (input.toTenantId === from) throw invalidDestination('The case is already in this tenant');
-    const destination = await this.registry.get(input.toTenantId).catch(() => undefined);
-    if (destination?.status !== 'active') throw invalidDestination('No such active tenant');
+    const destination = (await transferDestinations(this.registry, from)).find((tenant) => tenant.id === input.toTenantId);
+    if (!destination) throw invalidDestination('Not an active tenant of the same country');
     const { kase, items } = await this.cases.partition(caseId, scope, this.caller);
     if (kase.status === 'closed') throw new DomainError('CONFLICT', 'A closed case cannot be transferred');
     for (const marker of items.filter((item) => item.entity === 'transfer-out' && item.status === 'pending')) {

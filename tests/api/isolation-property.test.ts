@@ -21,6 +21,7 @@ interface World {
   marker: string;
   users: ApiClient[];
   caseIds: string[];
+  referralIds: string[];
 }
 
 const ROLE_SETS = [['caseworker'], ['supervisor'], ['manager'], ['tenant_admin'], ['partner']] as const;
@@ -35,10 +36,14 @@ async function buildTenant(index: number, marker: string, roleSets: readonly (re
   expect(onboarded.status, JSON.stringify(onboarded.body)).toBe(201);
   const admin = await ApiClient.signIn(stack.url, `admin.${tenant}`, onboarded.body.data.admin.temporaryPassword);
   const users = [admin];
+  // Partner users belong to a partner organisation of their tenant, which carries the marker too.
+  const organizationId = `org-${tenant}`;
+  const organization = await admin.post('/api/v1/organizations', { id: organizationId, name: `Org ${marker}`, kind: 'ngo', services: [{ id: 'help', name: `Help ${marker}` }] });
+  expect(organization.status, JSON.stringify(organization.body)).toBe(201);
   for (const [i, roles] of roleSets.entries()) {
     const created = await admin.post('/api/v1/users', {
       username: `u${i}.${tenant}`, displayName: `User ${marker}`, roles,
-      ...(roles.includes('partner') ? { organizationId: `org-${marker}` } : {}),
+      ...(roles.includes('partner') ? { organizationId } : {}),
     });
     users.push(await ApiClient.signIn(stack.url, `u${i}.${tenant}`, created.body.data.temporaryPassword));
   }
@@ -46,6 +51,7 @@ async function buildTenant(index: number, marker: string, roleSets: readonly (re
   const writer = await ApiClient.signIn(stack.url, `writer.${tenant}`, writerAccount.body.data.temporaryPassword);
   users.push(writer);
   const caseIds: string[] = [];
+  const referralIds: string[] = [];
   for (let c = 0; c < caseCount; c++) {
     const kase = (await writer.post('/api/v1/cases', newCase({
       child: { fullName: `Child ${marker}`, sex: 'female', location: `Village ${marker}` },
@@ -56,16 +62,23 @@ async function buildTenant(index: number, marker: string, roleSets: readonly (re
     await writer.post(`/api/v1/cases/${kase.id}/assessment`, { needs: [`Need ${marker}`], summary: `Summary ${marker}` }, ifMatch);
     await writer.post(`/api/v1/cases/${kase.id}/notes`, { text: `Note ${marker}`, confidential: c % 2 === 0 });
     await writer.post(`/api/v1/cases/${kase.id}/follow-ups`, { dueDate: '2020-01-01', note: `Visit ${marker}` });
+    const referral = await writer.post(`/api/v1/cases/${kase.id}/referrals`, {
+      organizationId, service: 'help', reason: `Reason ${marker}`, share: ['child.basic', 'child.contact', 'assessment', 'notes'],
+      consent: { givenBy: 'caregiver', givenAt: new Date().toISOString().slice(0, 10), note: `Consent ${marker}` },
+    });
+    expect(referral.status, JSON.stringify(referral.body)).toBe(201);
+    referralIds.push(referral.body.data.id);
   }
-  return { tenant, marker, users, caseIds };
+  return { tenant, marker, users, caseIds, referralIds };
 }
 
-/** Every GET route, with every case id of every tenant where the route takes one. */
-function pathsToCall(allCaseIds: string[]): string[] {
+/** Every GET route, with every case and referral id of every tenant where the route takes one. */
+function pathsToCall(allCaseIds: string[], allReferralIds: string[]): string[] {
   const paths: string[] = [];
   for (const route of ROUTES.filter((r) => r.method === 'GET' && r.authenticated)) {
     if (route.path.includes('{id}')) {
       if (route.path.includes('/cases/')) for (const id of allCaseIds) paths.push(route.path.replace('{id}', id));
+      if (route.path.startsWith('/api/v1/referrals/')) for (const id of allReferralIds) paths.push(route.path.replace('{id}', id));
     } else {
       paths.push(`${route.path}?limit=100`);
     }
@@ -86,7 +99,7 @@ describe('tenant isolation', () => {
           for (const [i, roleSets] of tenantsRoles.entries()) {
             worlds.push(await buildTenant(i, `MARK${run}X${i}Q${Math.random().toString(36).slice(2, 8)}`, roleSets, caseCount));
           }
-          const paths = pathsToCall(worlds.flatMap((w) => w.caseIds));
+          const paths = pathsToCall(worlds.flatMap((w) => w.caseIds), worlds.flatMap((w) => w.referralIds));
           for (const world of worlds) {
             const foreign = worlds.filter((w) => w !== world).map((w) => w.marker);
             for (const user of world.users) {
