@@ -34,6 +34,12 @@ export const ACTIONS = [
   'user.manage',
   /** The control plane: onboard, list and suspend tenants. No case data. */
   'tenant.manage',
+  /** Dashboards and statutory reports (Circular 02): aggregates of the tenant (and of its child tenants). */
+  'report.read',
+  /** Bulk import of a register (CSV, XLSX). */
+  'import.create',
+  /** Export the tenant's cases to CSV or XLSX (audited). */
+  'case.export',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -46,9 +52,13 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'session.read': 'own', 'case.create': 'tenant', 'case.read': 'tenant', 'case.list': 'tenant', 'case.update': 'tenant',
     'case.work': 'tenant', 'case.reopen': 'tenant', 'case.assign': 'tenant', 'approval.list': 'tenant', 'approval.decide': 'tenant',
     'followup.create': 'tenant', 'followup.list': 'tenant', 'note.confidential': 'tenant', 'user.list': 'tenant',
+    'report.read': 'tenant', 'import.create': 'tenant', 'case.export': 'tenant',
   },
-  manager: { 'session.read': 'own', 'case.read': 'tenant', 'case.list': 'tenant', 'approval.list': 'tenant', 'followup.list': 'tenant' },
-  tenant_admin: { 'session.read': 'own', 'user.list': 'tenant', 'user.manage': 'tenant' },
+  manager: {
+    'session.read': 'own', 'case.read': 'tenant', 'case.list': 'tenant', 'approval.list': 'tenant', 'followup.list': 'tenant',
+    'report.read': 'tenant', 'case.export': 'tenant',
+  },
+  tenant_admin: { 'session.read': 'own', 'user.list': 'tenant', 'user.manage': 'tenant', 'import.create': 'tenant' },
   partner: { 'session.read': 'own' },
   platform_operator: { 'session.read': 'own', 'tenant.manage': 'platform' },
 };
