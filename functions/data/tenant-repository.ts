@@ -102,9 +102,13 @@ export class TenantRepository {
     return out.Item;
   }
 
-  /** Several items by key (BatchGetItem, up to 100), in the order asked; missing ones are left out. */
+  /** Several items by key (BatchGetItem, 100 keys per call), in the order asked; missing ones are left out. */
   async getMany(keys: { partition: string; sk: string }[]): Promise<StoredItem[]> {
     if (keys.length === 0) return [];
+    if (keys.length > 100) {
+      const parts = await Promise.all(Array.from({ length: Math.ceil(keys.length / 100) }, (_, i) => this.getMany(keys.slice(i * 100, (i + 1) * 100))));
+      return parts.flat();
+    }
     let pending: Record<string, unknown>[] = keys.map((k) => ({ pk: this.key(k.partition), sk: k.sk }));
     const found = new Map<string, StoredItem>();
     for (let round = 0; pending.length > 0 && round < 5; round++) {

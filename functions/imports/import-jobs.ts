@@ -137,9 +137,9 @@ export class ImportJobs {
     return next;
   }
 
-  /** Marks a job that cannot go on (its rows unreadable) as failed. */
-  async fail(job: JobRecord): Promise<void> {
-    await this.repository.transact([{ put: jobItem({ ...job, status: 'failed', leaseUntil: 0, version: job.version + 1 }), ...atVersion(job.version, 'import') }]);
+  /** Gives the lease up (after an error) so that the next `GET` resumes the job at once. Best effort. */
+  async release(job: JobRecord): Promise<void> {
+    await this.repository.transact([{ put: jobItem({ ...job, leaseUntil: 0, version: job.version + 1 }), ...atVersion(job.version, 'import') }]).catch(() => undefined);
   }
 }
 

@@ -103,7 +103,10 @@ export function validateRow(raw: RawRow, validateCase: CaseValidator = coreCaseV
   const { categories, ...rest } = raw.values;
   const parsed = ImportRow.safeParse({ ...rest, categories: categories ? categories.split('|').map((c) => c.trim()).filter(Boolean) : [] });
   if (!parsed.success) {
-    return issuesToDetails(parsed.error.issues).map((d) => ({ ...d, path: d.path.split('.')[0] ?? d.path }));
+    return issuesToDetails(parsed.error.issues).map((d) => ({
+      path: d.path.split('.')[0] ?? d.path,
+      message: d.message.endsWith('received undefined') ? 'Required' : d.message,
+    }));
   }
   const row = parsed.data;
   const input: CaseInput = {

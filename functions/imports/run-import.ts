@@ -59,6 +59,7 @@ export async function runImport(repository: TenantRepository, jobId: string): Pr
   } catch (error) {
     // Progress so far is saved; the lease runs out and the next GET resumes from the cursor.
     logger.error('import interrupted', { tenant: repository.tenantId, importId: jobId, error: error as Error });
+    await jobs.release(job);
   }
 }
 
