@@ -15,6 +15,9 @@ const CasePage = lazy(() => import('../cases/CasePage.tsx'));
 const ApprovalsPage = lazy(() => import('../approvals/ApprovalsPage.tsx'));
 const TenantsPage = lazy(() => import('../platform/TenantsPage.tsx'));
 const UsersPage = lazy(() => import('../admin/UsersPage.tsx'));
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage.tsx'));
+const ReportsPage = lazy(() => import('../reports/ReportsPage.tsx'));
+const ImportPage = lazy(() => import('../imports/ImportPage.tsx'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -36,6 +39,9 @@ export function App() {
               <Route path="/approvals" element={<ApprovalsPage />} />
               <Route path="/platform" element={<TenantsPage />} />
               <Route path="/admin/users" element={<UsersPage />} />
+              <Route path="/dashboard" element={<DashboardPage />} />
+              <Route path="/reports" element={<ReportsPage />} />
+              <Route path="/imports/new" element={<ImportPage />} />
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

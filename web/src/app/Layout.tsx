@@ -14,6 +14,8 @@ export function Layout() {
   const canListCases = useCan('case.list');
   const canManageTenants = useCan('tenant.manage');
   const canManageUsers = useCan('user.manage');
+  const canReadReports = useCan('report.read');
+  const canImport = useCan('import.create');
   const navigate = useNavigate();
   const queries = useQueryClient();
   const signOut = () => {
@@ -27,9 +29,12 @@ export function Layout() {
       <header className="app-header">
         <span className="brand">{t('app.name')}</span>
         <nav aria-label={t('nav.main')}>
+          {canReadReports && <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>}
           {canListCases && <NavLink to="/cases" end>{t('nav.caseload')}</NavLink>}
           {canRegister && <NavLink to="/cases/new">{t('nav.register')}</NavLink>}
           {canReviewApprovals && <NavLink to="/approvals">{t('nav.approvals')}</NavLink>}
+          {canReadReports && <NavLink to="/reports">{t('nav.reports')}</NavLink>}
+          {canImport && <NavLink to="/imports/new">{t('nav.import')}</NavLink>}
           {canManageUsers && <NavLink to="/admin/users">{t('nav.users')}</NavLink>}
           {canManageTenants && <NavLink to="/platform">{t('nav.tenants')}</NavLink>}
         </nav>

@@ -5,6 +5,7 @@ import { RISK_LEVELS, STAGES } from '../../../shared/schemas/case.ts';
 import { formatDateTime } from '../app/format.ts';
 import { usePageHeading } from '../app/use-page-heading.ts';
 import { fetchCasePage } from './case-api.ts';
+import { ExportButtons } from './ExportButtons.tsx';
 
 const FILTERS = [
   { name: 'stage', label: 'caseload.filterStage', values: STAGES, prefix: 'stage' },
@@ -37,6 +38,7 @@ export default function CaseloadPage() {
   return (
     <section>
       <h1 ref={heading} tabIndex={-1}>{t('caseload.title')}</h1>
+      <ExportButtons />
       <div className="filters">
         {FILTERS.map((filter) => (
           <label key={filter.name}>
