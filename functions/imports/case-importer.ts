@@ -2,7 +2,7 @@ import { DomainError } from '../../shared/errors.ts';
 import type { TenantRepository, WriteOperation } from '../data/tenant-repository.ts';
 import { formatCaseNumber } from '../cases/case-numbers.ts';
 import { newCaseRecord, type Actor } from '../cases/case-store.ts';
-import { combineCounterWrites } from '../reports/counters.ts';
+import { combineCounterWrites, SHARDS } from '../reports/counters.ts';
 import { getTenantProfile } from '../tenants/tenant-store.ts';
 import type { ValidRow } from './import-rows.ts';
 
@@ -19,13 +19,14 @@ interface Prepared {
   writes: WriteOperation[];
 }
 
-async function inParallel<T>(tasks: (() => Promise<T>)[], concurrency: number): Promise<T[]> {
+/** Runs the tasks with at most `concurrency` at a time; each task is told which worker (0…) runs it. */
+async function inParallel<T>(tasks: ((worker: number) => Promise<T>)[], concurrency: number): Promise<T[]> {
   const results: T[] = new Array<T>(tasks.length);
   let next = 0;
-  const worker = async () => {
+  const worker = async (_: unknown, id: number) => {
     while (next < tasks.length) {
       const i = next++;
-      results[i] = await tasks[i]!();
+      results[i] = await tasks[i]!(id);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));
@@ -45,7 +46,8 @@ export class CaseImporter {
     private readonly repository: TenantRepository,
     private readonly actor: Actor,
     private readonly importId: string,
-    private readonly concurrency = 6,
+    /** At most `SHARDS`: each worker writes its own counter shard, so parallel transactions never conflict. */
+    private readonly concurrency = Number(process.env.SANAD_IMPORT_CONCURRENCY ?? SHARDS),
   ) {}
 
   async importRows(rows: ValidRow[]): Promise<Map<number, RowOutcome>> {
@@ -61,7 +63,7 @@ export class CaseImporter {
     }
     const prepared = await this.prepare(fresh);
     const batches = this.batches(prepared);
-    await inParallel(batches.map((batch) => () => this.writeBatch(batch, outcomes)), this.concurrency);
+    await inParallel(batches.map((batch) => (worker) => this.writeBatch(batch, outcomes, worker)), Math.min(this.concurrency, SHARDS));
     return outcomes;
   }
 
@@ -71,10 +73,12 @@ export class CaseImporter {
     const byYear = new Map<string, ValidRow[]>();
     for (const row of rows) byYear.set(row.openedAt.slice(0, 4), [...(byYear.get(row.openedAt.slice(0, 4)) ?? []), row]);
     const recordedAt = new Date().toISOString();
+    // One counter update per year reserves a block of numbers; a failed write leaves gaps, never duplicates.
+    const blocks = await Promise.all([...byYear].map(async ([year, yearRows]) => ({
+      year, yearRows, last: await this.repository.nextSequence(`COUNTER#CASE#${year}`, 'COUNTER', yearRows.length),
+    })));
     const prepared: Prepared[] = [];
-    for (const [year, yearRows] of byYear) {
-      // One counter update reserves a block of numbers; a failed write leaves gaps, never duplicates.
-      const last = await this.repository.nextSequence(`COUNTER#CASE#${year}`, 'COUNTER', yearRows.length);
+    for (const { year, yearRows, last } of blocks) {
       yearRows.forEach((row, i) => {
         const { kase, writes } = newCaseRecord(row.input, this.actor, {
           caseNumber: formatCaseNumber(tenant.caseNumberPrefix, year, last - yearRows.length + 1 + i),
@@ -112,9 +116,9 @@ export class CaseImporter {
     return batches;
   }
 
-  private async writeBatch(batch: Prepared[], outcomes: Map<number, RowOutcome>): Promise<void> {
+  private async writeBatch(batch: Prepared[], outcomes: Map<number, RowOutcome>, shard: number): Promise<void> {
     try {
-      await this.repository.transact(combineCounterWrites(batch.flatMap((p) => p.writes)));
+      await this.repository.transact(combineCounterWrites(batch.flatMap((p) => p.writes), shard));
       for (const p of batch) outcomes.set(p.row.row, 'created');
       return;
     } catch (error) {
@@ -126,6 +130,6 @@ export class CaseImporter {
         throw error;
       }
     }
-    for (const p of batch) await this.writeBatch([p], outcomes);
+    for (const p of batch) await this.writeBatch([p], outcomes, shard);
   }
 }

@@ -2,17 +2,23 @@ import type { TenantRepository } from '../data/tenant-repository.ts';
 import { logger } from '../http/logger.ts';
 import { CaseImporter } from './case-importer.ts';
 import { possibleDuplicatesForImport } from './duplicate-check.ts';
-import { validateRow, type ValidRow } from './import-rows.ts';
+import { validateRow, type RawRow, type ValidRow } from './import-rows.ts';
 import { ImportJobs, type ChunkResult, type JobRecord, type StoredFailure } from './import-jobs.ts';
 
 /** Chunks processed side by side before progress is saved. */
-const WINDOW = 3;
+const WINDOW = 4;
 
-async function processChunk(repository: TenantRepository, job: JobRecord, n: number, jobs: ImportJobs): Promise<ChunkResult> {
-  const raw = await jobs.chunk(job.id, n);
+interface CheckedChunk {
+  chunk: number;
+  raw: RawRow[];
+  valid: ValidRow[];
+  failed: StoredFailure[];
+}
+
+/** Validates a chunk's rows; `firstRowOf` (shared by the window) catches an external id repeated in the file. */
+function checkChunk(n: number, raw: RawRow[], firstRowOf: Map<string, number>): CheckedChunk {
   const failed: StoredFailure[] = [];
   const valid: ValidRow[] = [];
-  const firstRowOf = new Map<string, number>();
   for (const row of raw) {
     const checked = validateRow(row);
     if (Array.isArray(checked)) {
@@ -27,18 +33,27 @@ async function processChunk(repository: TenantRepository, job: JobRecord, n: num
     firstRowOf.set(checked.externalId, row.row);
     valid.push(checked);
   }
-  const importer = new CaseImporter(repository, job.createdBy, job.id);
-  const outcomes = await importer.importRows(valid);
-  const created = valid.filter((row) => outcomes.get(row.row) === 'created');
-  const duplicates = await Promise.all(created.map((row) => possibleDuplicatesForImport(repository, row.input)));
-  return {
-    chunk: n,
-    processed: raw.length,
-    created: created.length,
-    unchanged: valid.length - created.length,
-    possibleDuplicates: duplicates.filter((found) => found.length > 0).length,
-    failed,
-  };
+  return { chunk: n, raw, valid, failed };
+}
+
+/** A window of chunks: validated chunk by chunk, the valid rows registered together (fuller parallel batches). */
+async function processWindow(repository: TenantRepository, job: JobRecord, chunks: number[], jobs: ImportJobs): Promise<ChunkResult[]> {
+  const raws = await Promise.all(chunks.map((n) => jobs.chunk(job.id, n)));
+  const firstRowOf = new Map<string, number>();
+  const checked = chunks.map((n, i) => checkChunk(n, raws[i] ?? [], firstRowOf));
+  const outcomes = await new CaseImporter(repository, job.createdBy, job.id).importRows(checked.flatMap((c) => c.valid));
+  return Promise.all(checked.map(async ({ chunk, raw, valid, failed }) => {
+    const created = valid.filter((row) => outcomes.get(row.row) === 'created');
+    const duplicates = await Promise.all(created.map((row) => possibleDuplicatesForImport(repository, row.input)));
+    return {
+      chunk,
+      processed: raw.length,
+      created: created.length,
+      unchanged: valid.length - created.length,
+      possibleDuplicates: duplicates.filter((found) => found.length > 0).length,
+      failed,
+    };
+  }));
 }
 
 /**
@@ -53,7 +68,7 @@ export async function runImport(repository: TenantRepository, jobId: string): Pr
   try {
     while (job.status === 'running') {
       const window = Array.from({ length: Math.min(WINDOW, job.chunks - job.cursor) }, (_, i) => job!.cursor + i);
-      const results = await Promise.all(window.map((n) => processChunk(repository, job!, n, jobs)));
+      const results = await processWindow(repository, job, window, jobs);
       job = await jobs.advance(job, results);
     }
   } catch (error) {

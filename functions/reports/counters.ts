@@ -91,9 +91,10 @@ const isCounterWrite = (op: WriteOperation): op is UpdateOperation => 'update' i
 /**
  * Folds the counter writes of many case changes that go into ONE transaction (an import batch) into one
  * write per counter item, on one shard: a transaction may touch an item only once, and fewer items make it
- * cheaper. Other writes pass through unchanged.
+ * cheaper. Parallel writers pass distinct `shard`s so that their transactions never contend for a counter
+ * item (a conflict cancels a transaction); by default the shard is random. Other writes pass through.
  */
-export function combineCounterWrites(operations: WriteOperation[]): WriteOperation[] {
+export function combineCounterWrites(operations: WriteOperation[], shard?: number): WriteOperation[] {
   const combined: CounterDeltas = new Map();
   for (const op of operations.filter(isCounterWrite)) {
     const item = combined.get(op.update.sk) ?? new Map<string, number>();
@@ -101,7 +102,7 @@ export function combineCounterWrites(operations: WriteOperation[]): WriteOperati
     combined.set(op.update.sk, item);
   }
   dropZeros(combined);
-  return [...operations.filter((op) => !isCounterWrite(op)), ...counterWrites(combined)];
+  return [...operations.filter((op) => !isCounterWrite(op)), ...counterWrites(combined, shard === undefined ? undefined : shard % SHARDS)];
 }
 
 /** Sums the numeric attributes of the `sk` item over every shard: `attribute → total`. */
