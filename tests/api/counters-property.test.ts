@@ -40,7 +40,7 @@ async function allCases(): Promise<any[]> {
   const cases: any[] = [];
   let cursor: string | null = null;
   do {
-    const res = await clients['supervisor.vn-na']!.get(`/api/v1/cases?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const res: { body: any } = await clients['supervisor.vn-na']!.get(`/api/v1/cases?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
     cases.push(...res.body.data);
     cursor = res.body.meta.nextCursor;
   } while (cursor);
