@@ -105,6 +105,10 @@ describe('reports, dashboard and register import in the browser', () => {
     expect(await page.getByTestId('open-cases').textContent()).toBe(new Intl.NumberFormat('ar').format(open));
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-ar.png'), fullPage: true });
+    // On a phone the charts stack and nothing scrolls sideways.
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-ar-360.png'), fullPage: true });
     await page.context().close();
   });
 

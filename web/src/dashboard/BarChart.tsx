@@ -28,7 +28,8 @@ export function BarChart({ title, bars, emptyText }: { title: string; bars: Bar[
             const share = typeof bar.value === 'number' ? bar.value / largest : 0;
             return (
               <li key={bar.key}>
-                <span className="chart-label">{bar.label}</span>
+                {/* bdi: a Latin name inside Arabic (and the reverse) keeps its own direction, brackets included. */}
+                <span className="chart-label"><bdi>{bar.label}</bdi></span>
                 <span className="chart-track" aria-hidden="true">
                   <span className={`chart-bar${typeof bar.value === 'number' ? '' : ' chart-bar-masked'}`} style={{ inlineSize: `${Math.round(share * 100)}%` }} />
                 </span>

@@ -9,6 +9,7 @@ import { api } from '../app/api.ts';
 import { formatCount, formatDateTime } from '../app/format.ts';
 import { useCan, useMe } from '../app/use-me.ts';
 import { usePageHeading } from '../app/use-page-heading.ts';
+import { ScrollTable } from '../app/ScrollTable.tsx';
 import { BarChart } from './BarChart.tsx';
 import { barsOf, categoryLabel } from './dashboard-bars.ts';
 
@@ -93,30 +94,26 @@ function ChildTenants() {
   return (
     <>
       <p className="muted">{t('dashboard.maskedNote')}</p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('dashboard.childTenants')}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('nav.tenant')}</th>
-              <th scope="col">{t('dashboard.openCases')}</th>
-              <th scope="col">{t('dashboard.closedCases')}</th>
-              {RISK_LEVELS.map((risk) => <th key={risk} scope="col">{t('dashboard.riskColumn', { risk: t(`risk.${risk}`) })}</th>)}
-              <th scope="col">{t('dashboard.pendingApprovals')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {children.map((child) => (
-              <tr key={child.tenant.id}>
-                <th scope="row">{child.tenant.name}</th>
-                <td>{count(child.openCases)}</td>
-                <td>{count(child.closedCases)}</td>
-                {RISK_LEVELS.map((risk) => <td key={risk}>{count(child.byRisk[risk] ?? 0)}</td>)}
-                <td>{count(child.pendingApprovals)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable
+        label={t('dashboard.childTenants')}
+        columns={[
+          t('nav.tenant'),
+          t('dashboard.openCases'),
+          t('dashboard.closedCases'),
+          ...RISK_LEVELS.map((risk) => t('dashboard.riskColumn', { risk: t(`risk.${risk}`) })),
+          t('dashboard.pendingApprovals'),
+        ]}
+      >
+        {children.map((child) => (
+          <tr key={child.tenant.id}>
+            <th scope="row">{child.tenant.name}</th>
+            <td>{count(child.openCases)}</td>
+            <td>{count(child.closedCases)}</td>
+            {RISK_LEVELS.map((risk) => <td key={risk}>{count(child.byRisk[risk] ?? 0)}</td>)}
+            <td>{count(child.pendingApprovals)}</td>
+          </tr>
+        ))}
+      </ScrollTable>
       <div className="charts">
         <BarChart title={t('dashboard.openByChild')} bars={children.map((child) => ({ key: child.tenant.id, label: child.tenant.name, value: child.openCases }))} />
       </div>

@@ -5,6 +5,7 @@ import type { ImportJob } from '../../../shared/schemas/reports.ts';
 import { api, download } from '../app/api.ts';
 import { formatCount } from '../app/format.ts';
 import { usePageHeading } from '../app/use-page-heading.ts';
+import { ScrollTable } from '../app/ScrollTable.tsx';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -80,29 +81,17 @@ function ImportProgress({ job }: { job: ImportJob }) {
           </dl>
           {job.failed.length > 0 && (
             <>
-              <div className="table-scroll" tabIndex={0} role="region" aria-label={t('imports.failedRows')}>
-                <table>
-                  <caption>{t('imports.failedRows')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('imports.row')}</th>
-                      <th scope="col">{t('imports.column')}</th>
-                      <th scope="col">{t('imports.problem')}</th>
+              <ScrollTable label={t('imports.failedRows')} caption columns={[t('imports.row'), t('imports.column'), t('imports.problem')]}>
+                {job.failed.flatMap((failure) =>
+                  failure.errors.map((error, index) => (
+                    <tr key={`${failure.row}-${index}`}>
+                      <td>{count(failure.row)}</td>
+                      <td><code>{error.path}</code></td>
+                      <td className="wrap">{error.message}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {job.failed.flatMap((failure) =>
-                      failure.errors.map((error, index) => (
-                        <tr key={`${failure.row}-${index}`}>
-                          <td>{count(failure.row)}</td>
-                          <td><code>{error.path}</code></td>
-                          <td className="wrap">{error.message}</td>
-                        </tr>
-                      )),
-                    )}
-                  </tbody>
-                </table>
-              </div>
+                  )),
+                )}
+              </ScrollTable>
               <div className="dialog-actions">
                 <button type="button" className="secondary" disabled={failedRows.isPending} onClick={() => failedRows.mutate()}>{t('imports.downloadFailed')}</button>
               </div>

@@ -5,6 +5,7 @@ import type { Circular02Report, ReportCounts } from '../../../shared/schemas/rep
 import { api, download } from '../app/api.ts';
 import { formatCount, formatDate, formatDateTime } from '../app/format.ts';
 import { usePageHeading } from '../app/use-page-heading.ts';
+import { ScrollTable } from '../app/ScrollTable.tsx';
 import { categoryLabel } from '../dashboard/dashboard-bars.ts';
 import { currentPeriods, customPeriod, daysBetween, localToday, nextDueReport } from './due-dates.ts';
 
@@ -62,19 +63,21 @@ export default function ReportsPage() {
       </fieldset>
       {report.isFetching && <p role="status">{t('common.loading')}</p>}
       {report.isError && <p role="alert" className="error">{t('common.error')}</p>}
-      {report.data && <ReportView report={report.data} today={today} />}
       {report.data && (
-        <div className="dialog-actions">
-          <button type="button" disabled={files.isPending} onClick={() => files.mutate({ accept: XLSX, extension: 'xlsx' })}>{t('reports.downloadXlsx')}</button>
-          <button type="button" className="secondary" disabled={files.isPending} onClick={() => files.mutate({ accept: 'text/csv', extension: 'csv' })}>{t('reports.downloadCsv')}</button>
-        </div>
+        <ReportView report={report.data} today={today}>
+          <div className="dialog-actions">
+            <button type="button" disabled={files.isPending} onClick={() => files.mutate({ accept: XLSX, extension: 'xlsx' })}>{t('reports.downloadXlsx')}</button>
+            <button type="button" className="secondary" disabled={files.isPending} onClick={() => files.mutate({ accept: 'text/csv', extension: 'csv' })}>{t('reports.downloadCsv')}</button>
+          </div>
+          {files.isError && <p role="alert" className="error">{t('common.error')}</p>}
+        </ReportView>
       )}
-      {files.isError && <p role="alert" className="error">{t('common.error')}</p>}
     </section>
   );
 }
 
-function ReportView({ report, today }: { report: Circular02Report; today: string }) {
+/** The report on screen; `children` (the download buttons) go right under the totals. */
+function ReportView({ report, today, children }: { report: Circular02Report; today: string; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const count = (n: number) => formatCount(n, i18n.language);
   const days = report.dueDate === null ? undefined : daysBetween(today, report.dueDate);
@@ -86,18 +89,7 @@ function ReportView({ report, today }: { report: Circular02Report; today: string
       </tr>
     ));
   const table = (caption: string, head: string, body: ReactNode) => (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{head}</th>
-            {COLUMNS.map((column) => <th key={column} scope="col">{t(`reports.${column}`)}</th>)}
-          </tr>
-        </thead>
-        <tbody>{body}</tbody>
-      </table>
-    </div>
+    <ScrollTable label={caption} caption columns={[head, ...COLUMNS.map((column) => t(`reports.${column}`))]}>{body}</ScrollTable>
   );
   return (
     <div className="report">
@@ -113,6 +105,7 @@ function ReportView({ report, today }: { report: Circular02Report; today: string
           <div key={column}><dt>{t(`reports.${column}`)}</dt><dd data-testid={`total-${column}`}>{count(report.totals[column])}</dd></div>
         ))}
       </dl>
+      {children}
       <p className="muted small">{t('reports.semantics')}</p>
       {table(t('reports.byCategory'), t('case.categories'), rows(report.byCategory, categoryLabel(t)))}
       {table(t('reports.bySex'), t('register.sex'), rows(report.bySex, (sex) => t(`sex.${sex}`, { defaultValue: sex })))}
