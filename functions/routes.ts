@@ -67,6 +67,13 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/v1/transfers/{id}/decline', entry: 'transfers/decline-transfer.ts', authenticated: true, tenantData: true, transferExchange: true },
   { method: 'GET', path: '/api/v1/notifications', entry: 'notifications/get-notifications.ts', authenticated: true, tenantData: true },
   { method: 'POST', path: '/api/v1/notifications/seen', entry: 'notifications/mark-seen.ts', authenticated: true, tenantData: true },
+  // scope=children reads the registry (who the caller's child tenants are): the registry role as well.
+  { method: 'GET', path: '/api/v1/reports/dashboard', entry: 'reports/get-dashboard.ts', authenticated: true, tenantData: true, controlPlane: true },
+  { method: 'GET', path: '/api/v1/reports/circular-02', entry: 'reports/get-circular-02.ts', authenticated: true, tenantData: true },
+  { method: 'POST', path: '/api/v1/imports/cases', entry: 'imports/start-import.ts', authenticated: true, tenantData: true },
+  { method: 'GET', path: '/api/v1/imports/{id}', entry: 'imports/get-import.ts', authenticated: true, tenantData: true },
+  { method: 'GET', path: '/api/v1/imports/{id}/failed.csv', entry: 'imports/get-failed-rows.ts', authenticated: true, tenantData: true },
+  { method: 'GET', path: '/api/v1/exports/cases', entry: 'exports/export-cases.ts', authenticated: true, tenantData: true },
   { method: 'GET', path: '/api/v1/platform/tenants', entry: 'platform/list-tenants.ts', authenticated: true, tenantData: true, controlPlane: true },
   { method: 'POST', path: '/api/v1/platform/tenants', entry: 'platform/onboard-tenant.ts', authenticated: true, tenantData: true, controlPlane: true, manageAccounts: true },
   { method: 'PATCH', path: '/api/v1/platform/tenants/{id}', entry: 'platform/set-tenant-status.ts', authenticated: true, tenantData: true, controlPlane: true },

@@ -80,30 +80,15 @@ export class CaseStore {
     const tenant = await getTenantProfile(this.repository);
     // The counter is bumped outside the transaction: a failed create leaves a gap in numbers, never a duplicate.
     const sequence = await this.repository.nextSequence(`COUNTER#CASE#${year}`, 'COUNTER');
-    const kase: Case = {
-      id: randomUUID(),
+    const { kase, writes } = newCaseRecord(input, actor, {
       caseNumber: formatCaseNumber(tenant.caseNumberPrefix, year, sequence),
-      status: 'open',
-      stage: 'intake',
-      riskLevel: input.riskLevel,
-      categories: input.categories,
-      child: input.child,
-      fields: input.fields ?? {},
-      ownerId: actor.userId,
-      assignedTo: [],
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
+      openedAt: now,
+      recordedAt: now,
+      action: 'create',
       ...(options.links ? { links: options.links } : {}),
-    };
-    const { entry, head } = nextEntry(EMPTY_CHAIN, { at: now, action: 'create', actor, changes: caseChanges(undefined, kase) });
+    });
     try {
-      await this.repository.transact([
-        { put: caseItem(kase, head), condition: 'attribute_not_exists(pk)' },
-        { put: historyItem(kase.id, entry) },
-        ...projectionWrites(undefined, kase),
-        ...(claim ? [claim.write({ caseId: kase.id })] : []),
-      ]);
+      await this.repository.transact([...writes, ...(claim ? [claim.write({ caseId: kase.id })] : [])]);
     } catch (error) {
       // A concurrent request with the same key won the race: answer with its result.
       const winner = claim && error === claim.race ? await claim.previous(this.repository) : undefined;
@@ -298,6 +283,50 @@ export class CaseStore {
     };
   }
 
+}
+
+export interface NewCaseOptions {
+  caseNumber: string;
+  /** When the case was opened (registration; historical for imports). */
+  openedAt: string;
+  /** When the record is written (the history entry's time, `updatedAt`). */
+  recordedAt: string;
+  /** A case imported as already closed: when it was closed. */
+  closedAt?: string;
+  action: 'create' | 'import';
+  /** Where the case came from, when another tenant transferred it here. */
+  links?: Case['links'];
+}
+
+/** A new case and every write that registers it: the case, its first history entry and its projections. */
+export function newCaseRecord(input: CaseInput, actor: Actor, options: NewCaseOptions): { kase: Case; writes: WriteOperation[] } {
+  const closedAt = options.closedAt;
+  const kase: Case = {
+    id: randomUUID(),
+    caseNumber: options.caseNumber,
+    status: closedAt ? 'closed' : 'open',
+    stage: closedAt ? 'closed' : 'intake',
+    riskLevel: input.riskLevel,
+    categories: input.categories,
+    child: input.child,
+    fields: input.fields ?? {},
+    ownerId: actor.userId,
+    assignedTo: [],
+    createdAt: options.openedAt,
+    updatedAt: options.action === 'create' ? options.openedAt : options.recordedAt,
+    version: 1,
+    ...(closedAt ? { closure: { reason: 'Imported as closed', outcome: 'Closed before import', requestedAt: closedAt, closedAt } } : {}),
+    ...(options.links ? { links: options.links } : {}),
+  };
+  const { entry, head } = nextEntry(EMPTY_CHAIN, { at: options.recordedAt, action: options.action, actor, changes: caseChanges(undefined, kase) });
+  return {
+    kase,
+    writes: [
+      { put: caseItem(kase, head), condition: 'attribute_not_exists(pk)' },
+      { put: historyItem(kase.id, entry) },
+      ...projectionWrites(undefined, kase),
+    ],
+  };
 }
 
 function visibleIn(kase: Case, scope: Scope, actor: Actor): boolean {

@@ -26,10 +26,16 @@ export interface PutOperation {
   onConditionFailed?: () => DomainError;
 }
 
-/** Sets attributes on an existing item (keys tenant-relative), under a condition. */
+/**
+ * Changes attributes of an item (keys tenant-relative), under a condition: `set` assigns, `add` adds numbers
+ * atomically (creating the item and the attributes at 0 when missing — counters), `append` adds to the end
+ * of a list attribute (creating it when missing).
+ */
 export interface UpdateOperation {
   update: { pk: string; sk: string };
   set: Record<string, unknown>;
+  add?: Record<string, number>;
+  append?: Record<string, unknown[]>;
   condition?: string;
   values?: Record<string, unknown>;
   names?: Record<string, string>;
@@ -49,11 +55,14 @@ export interface QueryOptions {
   cursor?: string;
   newestFirst?: boolean;
   filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
+  /** `COUNT`: only the number of matches (see `count`). */
+  select?: 'COUNT';
 }
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  count?: number;
 }
 
 const PARTITION_KEY_ATTRIBUTES: readonly string[] = [
@@ -93,9 +102,13 @@ export class TenantRepository {
     return out.Item;
   }
 
-  /** Several items by key (BatchGetItem, up to 100), in the order asked; missing ones are left out. */
+  /** Several items by key (BatchGetItem, 100 keys per call), in the order asked; missing ones are left out. */
   async getMany(keys: { partition: string; sk: string }[]): Promise<StoredItem[]> {
     if (keys.length === 0) return [];
+    if (keys.length > 100) {
+      const parts = await Promise.all(Array.from({ length: Math.ceil(keys.length / 100) }, (_, i) => this.getMany(keys.slice(i * 100, (i + 1) * 100))));
+      return parts.flat();
+    }
     let pending: Record<string, unknown>[] = keys.map((k) => ({ pk: this.key(k.partition), sk: k.sk }));
     const found = new Map<string, StoredItem>();
     for (let round = 0; pending.length > 0 && round < 5; round++) {
@@ -130,16 +143,18 @@ export class TenantRepository {
       Limit: options.limit,
       ScanIndexForward: !options.newestFirst,
       ExclusiveStartKey: options.cursor ? decodeCursor(options.cursor, this.prefix) : undefined,
+      Select: options.select,
     };
     const out = await this.call(() => this.db.send(new QueryCommand(input)));
     return {
       items: out.Items ?? [],
       nextCursor: out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey) : null,
+      count: out.Count,
     };
   }
 
-  /** Atomically adds one to a counter item and returns the new value. */
-  async nextSequence(partition: string, sk: string): Promise<number> {
+  /** Atomically adds `by` (default one) to a counter item and returns the new value. */
+  async nextSequence(partition: string, sk: string, by = 1): Promise<number> {
     const out = await this.call(() =>
       this.db.send(
         new UpdateCommand({
@@ -147,7 +162,7 @@ export class TenantRepository {
           Key: { pk: this.key(partition), sk },
           UpdateExpression: 'ADD #value :one',
           ExpressionAttributeNames: { '#value': 'value' },
-          ExpressionAttributeValues: { ':one': 1 },
+          ExpressionAttributeValues: { ':one': by },
           ReturnValues: 'UPDATED_NEW',
         }),
       ),
@@ -155,16 +170,40 @@ export class TenantRepository {
     return Number(out.Attributes?.value);
   }
 
-  /** Writes all operations or none (one TransactWriteItems): a record and its history land together. */
+  /** How many items a Query matches (Select COUNT, every page): for small ranges such as overdue follow-ups. */
+  async count(options: Omit<QueryOptions, 'limit' | 'cursor' | 'newestFirst'>): Promise<number> {
+    let total = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await this.query({ ...options, limit: 5_000, cursor, select: 'COUNT' });
+      total += page.count ?? 0;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return total;
+  }
+
+  /**
+   * Writes all operations or none (one TransactWriteItems): a record and its history land together. A
+   * transaction that lost a race for an item to another transaction in flight (`TransactionConflict`, e.g.
+   * on a shared counter item) wrote nothing and is retried a few times with jitter.
+   */
   async transact(operations: WriteOperation[]): Promise<void> {
     const items = operations.map((op) => ('put' in op ? this.putItem(op) : this.updateItem(op)));
-    await this.call(
-      () => this.db.send(new TransactWriteCommand({ TransactItems: items })),
-      (reasons) => {
-        const failed = reasons.findIndex((code) => code === 'ConditionalCheckFailed');
-        return failed >= 0 ? operations[failed]?.onConditionFailed?.() : undefined;
-      },
-    );
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+        return;
+      } catch (error) {
+        if (attempt < 8 && lostTransactionRace(error)) {
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** Math.min(attempt, 4)));
+          continue;
+        }
+        throw translateDynamoError(error, (reasons) => {
+          const failed = reasons.findIndex((code) => code === 'ConditionalCheckFailed');
+          return failed >= 0 ? operations[failed]?.onConditionFailed?.() : undefined;
+        });
+      }
+    }
   }
 
   private putItem(op: PutOperation) {
@@ -190,11 +229,26 @@ export class TenantRepository {
       values[`:set${i}`] = value;
       return `#set${i} = :set${i}`;
     });
+    Object.entries(op.append ?? {}).forEach(([attribute, value], i) => {
+      names[`#app${i}`] = attribute;
+      values[`:app${i}`] = value;
+      values[':emptyList'] = [];
+      assignments.push(`#app${i} = list_append(if_not_exists(#app${i}, :emptyList), :app${i})`);
+    });
+    const additions = Object.entries(op.add ?? {}).map(([attribute, value], i) => {
+      names[`#add${i}`] = attribute;
+      values[`:add${i}`] = value;
+      return `#add${i} :add${i}`;
+    });
+    const expression = [
+      assignments.length ? `SET ${assignments.join(', ')}` : '',
+      additions.length ? `ADD ${additions.join(', ')}` : '',
+    ].filter(Boolean).join(' ');
     return {
       Update: {
         TableName: this.table,
         Key: { pk: this.key(op.update.pk), sk: op.update.sk },
-        UpdateExpression: `SET ${assignments.join(', ')}`,
+        UpdateExpression: expression,
         ConditionExpression: op.condition,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
@@ -218,4 +272,13 @@ export class TenantRepository {
       throw translateDynamoError(error, onCancelled);
     }
   }
+}
+
+/** True when a transaction was cancelled only because another transaction held one of its items. */
+function lostTransactionRace(error: unknown): boolean {
+  const aws = (error ?? {}) as { name?: string; CancellationReasons?: { Code?: string }[] };
+  if (aws.name === 'TransactionConflictException') return true;
+  if (aws.name !== 'TransactionCanceledException') return false;
+  const codes = (aws.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+  return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
 }

@@ -10,8 +10,10 @@ export interface ApiRequest {
   params: Record<string, string>;
   query: Record<string, string>;
   headers: Record<string, string>;
-  /** The parsed JSON body, or undefined when there is none. */
+  /** The parsed JSON body, or undefined when there is none (or when it is a file, see `rawBody`). */
   body: unknown;
+  /** The bytes of a file upload (`text/csv`, XLSX): such bodies are not parsed as JSON. */
+  rawBody?: Buffer;
   requestId: string;
 }
 
@@ -26,7 +28,7 @@ export function parseRequest(event: APIGatewayProxyEventV2WithJWTAuthorizer): Ap
     params: definedValues(event.pathParameters),
     query: definedValues(event.queryStringParameters),
     headers,
-    body: parseBody(event.body, event.isBase64Encoded),
+    ...parseBody(event.body, event.isBase64Encoded, headers['content-type'] ?? ''),
     requestId: event.requestContext.requestId,
   };
 }
@@ -35,14 +37,19 @@ function definedValues(record: Record<string, string | undefined> | undefined): 
   return Object.fromEntries(Object.entries(record ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
-function parseBody(raw: string | undefined, base64: boolean): unknown {
-  if (raw === undefined || raw === '') return undefined;
-  const text = base64 ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
+/** Content types taken as files rather than JSON: the import's CSV and spreadsheets. */
+export const FILE_CONTENT_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] as const;
+
+function parseBody(raw: string | undefined, base64: boolean, contentType: string): { body: unknown; rawBody?: Buffer } {
+  if (raw === undefined || raw === '') return { body: undefined };
+  const bytes = Buffer.from(raw, base64 ? 'base64' : 'utf8');
+  if (bytes.length > MAX_BODY_BYTES) {
     throw new DomainError('PAYLOAD_TOO_LARGE', 'The request body is larger than 6 MB');
   }
+  const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  if ((FILE_CONTENT_TYPES as readonly string[]).includes(mediaType)) return { body: undefined, rawBody: bytes };
   try {
-    return JSON.parse(text);
+    return { body: JSON.parse(bytes.toString('utf8')) };
   } catch {
     throw new DomainError('VALIDATION_FAILED', 'The request body is not valid JSON', [{ path: '(body)', message: 'Send a JSON object' }]);
   }

@@ -50,3 +50,21 @@ export function toErrorResponse(error: unknown): ApiResponse {
   }
   return errorResponse('INTERNAL', 'Something went wrong on our side; it has been logged');
 }
+
+/**
+ * A file download (CSV, XLSX). Binary bodies leave Lambda base64-encoded with `isBase64Encoded`, as API Gateway
+ * v2 expects; the local server decodes them the same way.
+ */
+export function file(content: Buffer | string, contentType: string, filename: string): ApiResponse {
+  const binary = Buffer.isBuffer(content);
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': contentType,
+      'content-disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
+      'cache-control': 'no-store',
+    },
+    body: binary ? content.toString('base64') : content,
+    isBase64Encoded: binary,
+  };
+}

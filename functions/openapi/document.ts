@@ -20,6 +20,9 @@ import { CasePatch, HistoryEntry } from '../../shared/schemas/case.ts';
 import { registerReferralPaths } from './referral-paths.ts';
 import { registerTransferPaths } from './transfer-paths.ts';
 import { Referral } from '../../shared/schemas/referral.ts';
+import {
+  ChildrenDashboard, Circular02Query, Circular02Report, Dashboard, DashboardQuery, ExportQuery, IMPORT_COLUMNS, ImportJob,
+} from '../../shared/schemas/reports.ts';
 import { FollowUp, FollowUpInput, Note, NoteInput, Placement, PlacementEndInput, PlacementInput } from '../../shared/schemas/case-records.ts';
 
 /**
@@ -200,6 +203,59 @@ export function buildOpenApiDocument() {
 
   registerReferralPaths(registry, kit);
   registerTransferPaths(registry, kit);
+  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const fileBody = (description: string, types: string[]) => ({
+    description, content: Object.fromEntries(types.map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }])),
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/reports/dashboard', ...secured,
+    summary: 'Dashboard from the counters (report.read); ?scope=children: child tenants\' aggregates, no personal data, counts below 5 as "<5"',
+    request: { query: DashboardQuery },
+    responses: {
+      200: json(z.object({ data: z.union([Dashboard.meta({ id: 'Dashboard' }), ChildrenDashboard.meta({ id: 'ChildrenDashboard' })]) }), 'The dashboard'),
+      400: errors[400], 401: errors[401], 403: errors[403],
+    },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/reports/circular-02', ...secured,
+    summary: 'Circular 02/2020 report: managed (open at any moment of the period), new, closed — JSON, XLSX or CSV by Accept',
+    request: { query: Circular02Query },
+    responses: {
+      200: {
+        description: 'The report',
+        content: {
+          'application/json': { schema: z.object({ data: Circular02Report.meta({ id: 'Circular02Report' }) }) },
+          [xlsx]: { schema: z.string().meta({ format: 'binary' }) },
+          'text/csv': { schema: z.string() },
+        },
+      },
+      400: errors[400], 401: errors[401], 403: errors[403],
+    },
+  });
+  registry.registerPath({
+    method: 'post', path: '/api/v1/imports/cases', ...secured,
+    summary: `Bulk import of a register (supervisor, tenant admin). Columns: ${IMPORT_COLUMNS.join(', ')}; idempotent by externalId`,
+    request: { body: fileBody('CSV (UTF-8, header row) or an XLSX workbook (first sheet, header row)', ['text/csv', xlsx]) },
+    responses: {
+      202: json(z.object({ data: z.object({ id: z.string(), status: z.enum(['running', 'completed']) }) }), 'Accepted: the job works in the background'),
+      400: errors[400], 401: errors[401], 403: errors[403], 413: json(error, 'Over 6 MB'),
+    },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/imports/{id}', summary: 'An import job: progress, counts, failed rows (resumes a stopped job)', ...secured,
+    request: { params: idParams },
+    responses: { 200: json(z.object({ data: ImportJob.meta({ id: 'ImportJob' }) }), 'The job'), 401: errors[401], 403: errors[403], 404: errors[404] },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/imports/{id}/failed.csv', summary: 'The failed rows as CSV, with row number and errors', ...secured,
+    request: { params: idParams },
+    responses: { 200: fileBody('CSV', ['text/csv']), 401: errors[401], 403: errors[403], 404: errors[404] },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/exports/cases', summary: 'Export the tenant\'s cases (case.export; audited)', ...secured,
+    request: { query: ExportQuery },
+    responses: { 200: fileBody('CSV or XLSX', ['text/csv', xlsx]), 400: errors[400], 401: errors[401], 403: errors[403] },
+  });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

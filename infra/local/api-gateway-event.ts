@@ -82,7 +82,8 @@ export function toApiGatewayEvent(
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
   const contentType = headers['content-type'] ?? '';
-  const textual = contentType === '' || /json|text|csv|xml|urlencoded/.test(contentType);
+  // Spreadsheets (`…openxmlformats…spreadsheetml…`) are binary although their type mentions xml.
+  const textual = contentType === '' || (/json|text|csv|xml|urlencoded/.test(contentType) && !/openxmlformats|octet-stream/.test(contentType));
   const now = new Date();
   const routeKey = `${matched.route.method} ${matched.route.path}`;
   return {

@@ -132,5 +132,6 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
 function send(response: ServerResponse, result: ApiResponse): void {
   if (response.headersSent) return;
   response.writeHead(result.statusCode, result.headers);
-  response.end(result.body ?? '');
+  // As API Gateway does: a binary body (a spreadsheet) comes from Lambda base64-encoded.
+  response.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
 }

@@ -25,7 +25,7 @@ describe('permission matrix', () => {
   });
 
   it('reports the permitted actions for /me', () => {
-    expect(permittedActions(['manager'])).toEqual(['session.read', 'case.read', 'case.list', 'approval.list', 'followup.list', 'organization.list', 'referral.list']);
+    expect(permittedActions(['manager'])).toEqual(['session.read', 'case.read', 'case.list', 'approval.list', 'followup.list', 'organization.list', 'referral.list', 'report.read', 'case.export']);
     expect(permittedActions([])).toEqual([]);
   });
 });

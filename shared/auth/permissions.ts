@@ -48,6 +48,12 @@ export const ACTIONS = [
   /** Move a case to another tenant when the child moves; the receiving supervisor decides. */
   'transfer.request',
   'transfer.decide',
+  /** Dashboards and statutory reports (Circular 02): aggregates of the tenant (and of its child tenants). */
+  'report.read',
+  /** Bulk import of a register (CSV, XLSX). */
+  'import.create',
+  /** Export the tenant's cases to CSV or XLSX (audited). */
+  'case.export',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -63,12 +69,16 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'followup.create': 'tenant', 'followup.list': 'tenant', 'note.confidential': 'tenant', 'user.list': 'tenant',
     'organization.list': 'tenant', 'referral.create': 'tenant', 'referral.list': 'tenant', 'referral.revoke': 'tenant',
     'consent.override': 'tenant', 'transfer.request': 'tenant', 'transfer.decide': 'tenant',
+    'report.read': 'tenant', 'import.create': 'tenant', 'case.export': 'tenant',
   },
   manager: {
     'session.read': 'own', 'case.read': 'tenant', 'case.list': 'tenant', 'approval.list': 'tenant', 'followup.list': 'tenant',
-    'organization.list': 'tenant', 'referral.list': 'tenant',
+    'organization.list': 'tenant', 'referral.list': 'tenant', 'report.read': 'tenant', 'case.export': 'tenant',
   },
-  tenant_admin: { 'session.read': 'own', 'user.list': 'tenant', 'user.manage': 'tenant', 'organization.list': 'tenant', 'organization.manage': 'tenant' },
+  tenant_admin: {
+    'session.read': 'own', 'user.list': 'tenant', 'user.manage': 'tenant', 'organization.list': 'tenant', 'organization.manage': 'tenant',
+    'import.create': 'tenant',
+  },
   partner: { 'session.read': 'own', 'organization.list': 'organization', 'referral.list': 'organization', 'referral.respond': 'organization' },
   platform_operator: { 'session.read': 'own', 'tenant.manage': 'platform' },
 };

@@ -19,6 +19,9 @@ const ReferralsPage = lazy(() => import('../referrals/ReferralsPage.tsx'));
 const ReferralPage = lazy(() => import('../referrals/ReferralPage.tsx'));
 const OrganizationsPage = lazy(() => import('../organizations/OrganizationsPage.tsx'));
 const TransfersPage = lazy(() => import('../transfers/TransfersPage.tsx'));
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage.tsx'));
+const ReportsPage = lazy(() => import('../reports/ReportsPage.tsx'));
+const ImportPage = lazy(() => import('../imports/ImportPage.tsx'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -44,6 +47,9 @@ export function App() {
               <Route path="/referrals" element={<ReferralsPage />} />
               <Route path="/transfers" element={<TransfersPage />} />
               <Route path="/referrals/:id" element={<ReferralPage />} />
+              <Route path="/dashboard" element={<DashboardPage />} />
+              <Route path="/reports" element={<ReportsPage />} />
+              <Route path="/imports/new" element={<ImportPage />} />
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

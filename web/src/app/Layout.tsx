@@ -18,6 +18,8 @@ export function Layout() {
   const canListReferrals = useCan('referral.list');
   const canDecideTransfers = useCan('transfer.decide');
   const canManageOrganizations = useCan('organization.manage');
+  const canReadReports = useCan('report.read');
+  const canImport = useCan('import.create');
   const navigate = useNavigate();
   const queries = useQueryClient();
   const signOut = () => {
@@ -31,11 +33,14 @@ export function Layout() {
       <header className="app-header">
         <span className="brand">{t('app.name')}</span>
         <nav aria-label={t('nav.main')}>
+          {canReadReports && <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>}
           {canListCases && <NavLink to="/cases" end>{t('nav.caseload')}</NavLink>}
           {canRegister && <NavLink to="/cases/new">{t('nav.register')}</NavLink>}
           {canReviewApprovals && <NavLink to="/approvals">{t('nav.approvals')}</NavLink>}
           {canListReferrals && <NavLink to="/referrals">{t('nav.referrals')} <NotificationBadge /></NavLink>}
           {canDecideTransfers && <NavLink to="/transfers">{t('nav.transfers')}</NavLink>}
+          {canReadReports && <NavLink to="/reports">{t('nav.reports')}</NavLink>}
+          {canImport && <NavLink to="/imports/new">{t('nav.import')}</NavLink>}
           {canManageUsers && <NavLink to="/admin/users">{t('nav.users')}</NavLink>}
           {canManageOrganizations && <NavLink to="/admin/organizations">{t('nav.organizations')}</NavLink>}
           {canManageTenants && <NavLink to="/platform">{t('nav.tenants')}</NavLink>}

@@ -6,3 +6,9 @@ export function formatDateTime(iso: string, language: string): string {
 export function formatDate(isoDate: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
+
+/** A count in the user's language (Arabic digits in Arabic); a masked count ("<5") stays as the server sent it. */
+export function formatCount(count: number | string, language: string): string {
+  const numbers = new Intl.NumberFormat(language);
+  return typeof count === 'number' ? numbers.format(count) : count.replace(/\d+/g, (digits) => numbers.format(Number(digits)));
+}

@@ -5,6 +5,8 @@ import { RISK_LEVELS, STAGES } from '../../../shared/schemas/case.ts';
 import { formatDateTime } from '../app/format.ts';
 import { usePageHeading } from '../app/use-page-heading.ts';
 import { fetchCasePage } from './case-api.ts';
+import { ExportButtons } from './ExportButtons.tsx';
+import { ScrollTable } from '../app/ScrollTable.tsx';
 
 const FILTERS = [
   { name: 'stage', label: 'caseload.filterStage', values: STAGES, prefix: 'stage' },
@@ -37,6 +39,7 @@ export default function CaseloadPage() {
   return (
     <section>
       <h1 ref={heading} tabIndex={-1}>{t('caseload.title')}</h1>
+      <ExportButtons />
       <div className="filters">
         {FILTERS.map((filter) => (
           <label key={filter.name}>
@@ -56,30 +59,17 @@ export default function CaseloadPage() {
       {query.isError && <p role="alert" className="error">{t('common.error')}</p>}
       {query.isSuccess && cases.length === 0 && <p>{t('caseload.empty')}</p>}
       {cases.length > 0 && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('caseload.title')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('caseload.caseNumber')}</th>
-                <th scope="col">{t('caseload.name')}</th>
-                <th scope="col">{t('caseload.stage')}</th>
-                <th scope="col">{t('caseload.risk')}</th>
-                <th scope="col">{t('caseload.updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cases.map((kase) => (
-                <tr key={kase.id}>
-                  <td><Link to={`/cases/${kase.id}`}>{kase.caseNumber}</Link></td>
-                  <td>{kase.child.fullName}</td>
-                  <td>{t(`stage.${kase.stage}`)}</td>
-                  <td><span className={`risk risk-${kase.riskLevel}`}>{t(`risk.${kase.riskLevel}`)}</span></td>
-                  <td>{formatDateTime(kase.updatedAt, i18n.language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable label={t('caseload.title')} columns={['caseNumber', 'name', 'stage', 'risk', 'updated'].map((column) => t(`caseload.${column}`))}>
+          {cases.map((kase) => (
+            <tr key={kase.id}>
+              <td><Link to={`/cases/${kase.id}`}>{kase.caseNumber}</Link></td>
+              <td>{kase.child.fullName}</td>
+              <td>{t(`stage.${kase.stage}`)}</td>
+              <td><span className={`risk risk-${kase.riskLevel}`}>{t(`risk.${kase.riskLevel}`)}</span></td>
+              <td>{formatDateTime(kase.updatedAt, i18n.language)}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
       {cases.length > 0 && <p className="muted">{t('caseload.count', { count: cases.length })}</p>}
       {query.hasNextPage && (

@@ -1,0 +1,135 @@
+import { DomainError } from '../../shared/errors.ts';
+import type { TenantRepository, WriteOperation } from '../data/tenant-repository.ts';
+import { formatCaseNumber } from '../cases/case-numbers.ts';
+import { newCaseRecord, type Actor } from '../cases/case-store.ts';
+import { combineCounterWrites, SHARDS } from '../reports/counters.ts';
+import { getTenantProfile } from '../tenants/tenant-store.ts';
+import type { ValidRow } from './import-rows.ts';
+
+export type RowOutcome = 'created' | 'unchanged';
+
+/** `EXTID#<externalId>` / `CASE`: the tenant's claim on an external id, written in the case's transaction. */
+export const externalIdKey = (externalId: string) => ({ partition: `EXTID#${externalId}`, sk: 'CASE' });
+
+/** TransactWriteItems takes at most 100 items; a few are kept spare. */
+const MAX_TRANSACTION_ITEMS = 96;
+
+interface Prepared {
+  row: ValidRow;
+  writes: WriteOperation[];
+}
+
+/** Runs the tasks with at most `concurrency` at a time; each task is told which worker (0…) runs it. */
+async function inParallel<T>(tasks: ((worker: number) => Promise<T>)[], concurrency: number): Promise<T[]> {
+  const results: T[] = new Array<T>(tasks.length);
+  let next = 0;
+  const worker = async (_: unknown, id: number) => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]!(id);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));
+  return results;
+}
+
+/**
+ * Registers imported rows as cases, fast and idempotently. Rows whose external id the tenant already holds
+ * are `unchanged` (or `created` when this same import created them before a crash). The rest get case numbers
+ * reserved in one counter update per year, and are written in transactions of several cases each — every case
+ * with its history entry, its `EXTID#` claim (`attribute_not_exists`) and its projections, the counter deltas
+ * of the whole transaction combined into one write per counter item — several transactions in parallel.
+ * If a transaction fails on a claim (a concurrent import of the same row), its rows are retried one by one.
+ */
+export class CaseImporter {
+  constructor(
+    private readonly repository: TenantRepository,
+    private readonly actor: Actor,
+    private readonly importId: string,
+    /** At most `SHARDS`: each worker writes its own counter shard, so parallel transactions never conflict. */
+    private readonly concurrency = Number(process.env.SANAD_IMPORT_CONCURRENCY ?? SHARDS),
+  ) {}
+
+  async importRows(rows: ValidRow[]): Promise<Map<number, RowOutcome>> {
+    const outcomes = new Map<number, RowOutcome>();
+    const claims = await this.repository.getMany(rows.map((r) => externalIdKey(r.externalId)));
+    const claimed = new Map(claims.map((item) => [String(item.externalId), `${String(item.importId)}#${String(item.row)}`]));
+    const fresh: ValidRow[] = [];
+    for (const row of rows) {
+      const by = claimed.get(row.externalId);
+      if (by === undefined) fresh.push(row);
+      // This very row of this import, written before a crash: it was created (by this job).
+      else outcomes.set(row.row, by === `${this.importId}#${row.row}` ? 'created' : 'unchanged');
+    }
+    const prepared = await this.prepare(fresh);
+    const batches = this.batches(prepared);
+    await inParallel(batches.map((batch) => (worker) => this.writeBatch(batch, outcomes, worker)), Math.min(this.concurrency, SHARDS));
+    return outcomes;
+  }
+
+  private async prepare(rows: ValidRow[]): Promise<Prepared[]> {
+    if (rows.length === 0) return [];
+    const tenant = await getTenantProfile(this.repository);
+    const byYear = new Map<string, ValidRow[]>();
+    for (const row of rows) byYear.set(row.openedAt.slice(0, 4), [...(byYear.get(row.openedAt.slice(0, 4)) ?? []), row]);
+    const recordedAt = new Date().toISOString();
+    // One counter update per year reserves a block of numbers; a failed write leaves gaps, never duplicates.
+    const blocks = await Promise.all([...byYear].map(async ([year, yearRows]) => ({
+      year, yearRows, last: await this.repository.nextSequence(`COUNTER#CASE#${year}`, 'COUNTER', yearRows.length),
+    })));
+    const prepared: Prepared[] = [];
+    for (const { year, yearRows, last } of blocks) {
+      yearRows.forEach((row, i) => {
+        const { kase, writes } = newCaseRecord(row.input, this.actor, {
+          caseNumber: formatCaseNumber(tenant.caseNumberPrefix, year, last - yearRows.length + 1 + i),
+          openedAt: row.openedAt,
+          recordedAt,
+          ...(row.closedAt ? { closedAt: row.closedAt } : {}),
+          action: 'import',
+        });
+        const key = externalIdKey(row.externalId);
+        writes.push({
+          put: { pk: key.partition, sk: key.sk, entity: 'external-id', externalId: row.externalId, caseId: kase.id, importId: this.importId, row: row.row },
+          condition: 'attribute_not_exists(pk)',
+          onConditionFailed: () => new DomainError('CONFLICT', `External id ${row.externalId} is already imported`),
+        });
+        prepared.push({ row, writes });
+      });
+    }
+    return prepared;
+  }
+
+  /** Greedy: as many cases per transaction as fit in its item limit once the counter writes are combined. */
+  private batches(prepared: Prepared[]): Prepared[][] {
+    const batches: Prepared[][] = [];
+    let current: Prepared[] = [];
+    for (const item of prepared) {
+      const candidate = [...current, item];
+      if (current.length > 0 && combineCounterWrites(candidate.flatMap((p) => p.writes)).length > MAX_TRANSACTION_ITEMS) {
+        batches.push(current);
+        current = [item];
+      } else {
+        current = candidate;
+      }
+    }
+    if (current.length > 0) batches.push(current);
+    return batches;
+  }
+
+  private async writeBatch(batch: Prepared[], outcomes: Map<number, RowOutcome>, shard: number): Promise<void> {
+    try {
+      await this.repository.transact(combineCounterWrites(batch.flatMap((p) => p.writes), shard));
+      for (const p of batch) outcomes.set(p.row.row, 'created');
+      return;
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'CONFLICT') || batch.length === 1) {
+        if (batch.length === 1 && error instanceof DomainError && error.code === 'CONFLICT') {
+          outcomes.set(batch[0]!.row.row, 'unchanged');
+          return;
+        }
+        throw error;
+      }
+    }
+    for (const p of batch) await this.writeBatch([p], outcomes, shard);
+  }
+}

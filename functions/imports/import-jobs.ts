@@ -1,0 +1,153 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { DomainError, notFound } from '../../shared/errors.ts';
+import type { ImportFailure, ImportJob } from '../../shared/schemas/reports.ts';
+import { atVersion } from '../data/conditions.ts';
+import type { StoredItem, TenantRepository } from '../data/tenant-repository.ts';
+import type { RawRow } from './import-rows.ts';
+
+/**
+ * A persisted, chunked import job, all in its partition `IMPORT#<id>`:
+ *   `META`           — status, counts, `chunks`, `cursor` (the next chunk to process), lease, version
+ *   `CHUNK#<n>`      — the file's rows n·200 … n·200+199 as read (gzipped JSON), written before the job starts
+ *   `FAILED#<n>`     — the failed rows of chunk n, with their errors and values (for failed.csv)
+ * Progress is saved after each window of chunks with a version condition, so a crash loses at most the
+ * window in flight — and redoing it changes nothing (rows are idempotent by external id).
+ */
+export const CHUNK_ROWS = 200;
+export const LEASE_MS = 60_000;
+
+export interface JobRecord {
+  id: string;
+  status: ImportJob['status'];
+  rows: number;
+  chunks: number;
+  cursor: number;
+  processed: number;
+  created: number;
+  unchanged: number;
+  possibleDuplicates: number;
+  failedCount: number;
+  createdBy: { userId: string; username: string };
+  createdAt: string;
+  updatedAt: string;
+  leaseUntil: number;
+  version: number;
+}
+
+export interface StoredFailure extends ImportFailure {
+  values: Record<string, string>;
+}
+
+export interface ChunkResult {
+  chunk: number;
+  processed: number;
+  created: number;
+  unchanged: number;
+  possibleDuplicates: number;
+  failed: StoredFailure[];
+}
+
+const partition = (id: string) => `IMPORT#${id}`;
+const pad = (n: number) => String(n).padStart(5, '0');
+const IMPORT_ID = /^[0-9a-f-]{36}$/;
+
+const jobItem = (job: JobRecord) => ({ pk: partition(job.id), sk: 'META', entity: 'import', ...job });
+
+export class ImportJobs {
+  constructor(private readonly repository: TenantRepository) {}
+
+  /** Stores the rows in chunks, then the job (so a visible job always has its rows). */
+  async create(id: string, rows: RawRow[], createdBy: JobRecord['createdBy']): Promise<JobRecord> {
+    const chunks = Math.ceil(rows.length / CHUNK_ROWS);
+    // Rows are stored gzipped (a chunk of 200 register rows is ~10 KB then), ten chunks per transaction.
+    const writes = Array.from({ length: chunks }, (_, n) => ({
+      put: { pk: partition(id), sk: `CHUNK#${pad(n)}`, entity: 'import-chunk', rows: gzipSync(JSON.stringify(rows.slice(n * CHUNK_ROWS, (n + 1) * CHUNK_ROWS))) },
+    }));
+    await Promise.all(Array.from({ length: Math.ceil(writes.length / 10) }, (_, i) => this.repository.transact(writes.slice(i * 10, i * 10 + 10))));
+    const now = new Date().toISOString();
+    const job: JobRecord = {
+      id, status: chunks === 0 ? 'completed' : 'running', rows: rows.length, chunks, cursor: 0, processed: 0, created: 0, unchanged: 0,
+      possibleDuplicates: 0, failedCount: 0, createdBy, createdAt: now, updatedAt: now, leaseUntil: 0, version: 1,
+    };
+    await this.repository.transact([{ put: jobItem(job), condition: 'attribute_not_exists(pk)' }]);
+    return job;
+  }
+
+  async get(id: string): Promise<JobRecord> {
+    if (!IMPORT_ID.test(id)) throw notFound('Import');
+    const item = await this.repository.get(partition(id), 'META');
+    if (!item) throw notFound('Import');
+    const { pk: _pk, sk: _sk, entity: _e, ...job } = item;
+    return job as unknown as JobRecord;
+  }
+
+  async chunk(id: string, n: number): Promise<RawRow[]> {
+    const item = await this.repository.get(partition(id), `CHUNK#${pad(n)}`);
+    return item?.rows instanceof Uint8Array ? (JSON.parse(gunzipSync(item.rows).toString('utf8')) as RawRow[]) : [];
+  }
+
+  /** Every failed row so far, in row order: one Query on the job's partition. */
+  async failures(id: string): Promise<StoredFailure[]> {
+    const failures: StoredFailure[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.repository.query({ partition: partition(id), sortKeyPrefix: 'FAILED#', limit: 100, cursor });
+      failures.push(...page.items.flatMap((item: StoredItem) => item.failed as StoredFailure[]));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return failures;
+  }
+
+  /** Takes the job for `LEASE_MS` if it is running and nobody holds it; undefined when someone else does. */
+  async claim(id: string): Promise<JobRecord | undefined> {
+    const job = await this.get(id);
+    if (job.status !== 'running' || job.leaseUntil > Date.now()) return undefined;
+    const next = { ...job, leaseUntil: Date.now() + LEASE_MS, version: job.version + 1 };
+    try {
+      await this.repository.transact([{ put: jobItem(next), ...atVersion(job.version, 'import') }]);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'PRECONDITION_FAILED') return undefined;
+      throw error;
+    }
+    return next;
+  }
+
+  /** Saves a window's results and moves the cursor past it, extending the lease; fails if the lease was lost. */
+  async advance(job: JobRecord, results: ChunkResult[]): Promise<JobRecord> {
+    const sum = (key: 'processed' | 'created' | 'unchanged' | 'possibleDuplicates') => results.reduce((n, r) => n + r[key], 0);
+    const cursor = job.cursor + results.length;
+    const next: JobRecord = {
+      ...job,
+      cursor,
+      status: cursor >= job.chunks ? 'completed' : 'running',
+      processed: job.processed + sum('processed'),
+      created: job.created + sum('created'),
+      unchanged: job.unchanged + sum('unchanged'),
+      possibleDuplicates: job.possibleDuplicates + sum('possibleDuplicates'),
+      failedCount: job.failedCount + results.reduce((n, r) => n + r.failed.length, 0),
+      updatedAt: new Date().toISOString(),
+      leaseUntil: cursor >= job.chunks ? 0 : Date.now() + LEASE_MS,
+      version: job.version + 1,
+    };
+    await this.repository.transact([
+      ...results.filter((r) => r.failed.length > 0).map((r) => ({
+        put: { pk: partition(job.id), sk: `FAILED#${pad(r.chunk)}`, entity: 'import-failures', failed: r.failed },
+      })),
+      { put: jobItem(next), ...atVersion(job.version, 'import') },
+    ]);
+    return next;
+  }
+
+  /** Gives the lease up (after an error) so that the next `GET` resumes the job at once. Best effort. */
+  async release(job: JobRecord): Promise<void> {
+    await this.repository.transact([{ put: jobItem({ ...job, leaseUntil: 0, version: job.version + 1 }), ...atVersion(job.version, 'import') }]).catch(() => undefined);
+  }
+}
+
+export function publicJob(job: JobRecord, failed: StoredFailure[]): ImportJob {
+  return {
+    id: job.id, status: job.status, rows: job.rows, processed: job.processed, created: job.created, unchanged: job.unchanged,
+    possibleDuplicates: job.possibleDuplicates, failed: failed.map(({ row, errors }) => ({ row, errors })),
+    createdAt: job.createdAt, updatedAt: job.updatedAt,
+  };
+}

@@ -1,0 +1,89 @@
+import type { TenantRepository } from '../data/tenant-repository.ts';
+import { logger } from '../http/logger.ts';
+import { CaseImporter } from './case-importer.ts';
+import { possibleDuplicatesForImport } from './duplicate-check.ts';
+import { validateRow, type RawRow, type ValidRow } from './import-rows.ts';
+import { ImportJobs, type ChunkResult, type JobRecord, type StoredFailure } from './import-jobs.ts';
+
+/** Chunks processed side by side before progress is saved. */
+const WINDOW = 4;
+
+interface CheckedChunk {
+  chunk: number;
+  raw: RawRow[];
+  valid: ValidRow[];
+  failed: StoredFailure[];
+}
+
+/** Validates a chunk's rows; `firstRowOf` (shared by the window) catches an external id repeated in the file. */
+function checkChunk(n: number, raw: RawRow[], firstRowOf: Map<string, number>): CheckedChunk {
+  const failed: StoredFailure[] = [];
+  const valid: ValidRow[] = [];
+  for (const row of raw) {
+    const checked = validateRow(row);
+    if (Array.isArray(checked)) {
+      failed.push({ row: row.row, errors: checked, values: row.values });
+      continue;
+    }
+    const first = firstRowOf.get(checked.externalId);
+    if (first !== undefined) {
+      failed.push({ row: row.row, errors: [{ path: 'externalId', message: `Repeats row ${first}` }], values: row.values });
+      continue;
+    }
+    firstRowOf.set(checked.externalId, row.row);
+    valid.push(checked);
+  }
+  return { chunk: n, raw, valid, failed };
+}
+
+/** A window of chunks: validated chunk by chunk, the valid rows registered together (fuller parallel batches). */
+async function processWindow(repository: TenantRepository, job: JobRecord, chunks: number[], jobs: ImportJobs): Promise<ChunkResult[]> {
+  const raws = await Promise.all(chunks.map((n) => jobs.chunk(job.id, n)));
+  const firstRowOf = new Map<string, number>();
+  const checked = chunks.map((n, i) => checkChunk(n, raws[i] ?? [], firstRowOf));
+  const outcomes = await new CaseImporter(repository, job.createdBy, job.id).importRows(checked.flatMap((c) => c.valid));
+  return Promise.all(checked.map(async ({ chunk, raw, valid, failed }) => {
+    const created = valid.filter((row) => outcomes.get(row.row) === 'created');
+    const duplicates = await Promise.all(created.map((row) => possibleDuplicatesForImport(repository, row.input)));
+    return {
+      chunk,
+      processed: raw.length,
+      created: created.length,
+      unchanged: valid.length - created.length,
+      possibleDuplicates: duplicates.filter((found) => found.length > 0).length,
+      failed,
+    };
+  }));
+}
+
+/**
+ * Works an import job from its persisted cursor to the end, a window of chunks at a time, saving progress
+ * after each window. Whoever holds the lease works the job: the request that started it, or a later
+ * `GET /imports/{id}` that finds the lease expired (the first worker died) — which resumes where it stopped.
+ */
+export async function runImport(repository: TenantRepository, jobId: string): Promise<void> {
+  const jobs = new ImportJobs(repository);
+  let job = await jobs.claim(jobId);
+  if (!job) return;
+  try {
+    while (job.status === 'running') {
+      const window = Array.from({ length: Math.min(WINDOW, job.chunks - job.cursor) }, (_, i) => job!.cursor + i);
+      const results = await processWindow(repository, job, window, jobs);
+      job = await jobs.advance(job, results);
+    }
+  } catch (error) {
+    // Progress so far is saved; the lease runs out and the next GET resumes from the cursor.
+    logger.error('import interrupted', { tenant: repository.tenantId, importId: jobId, error: error as Error });
+    await jobs.release(job);
+  }
+}
+
+/**
+ * Starts (or resumes) the work after the response. Locally the process lives on, so a background promise
+ * does it. In AWS the handler must not rely on that (the sandbox freezes after the response): the intended
+ * deployment invokes an import worker function asynchronously (`InvocationType: Event`) with
+ * `{ tenant, importId }`, which calls `runImport` under the tenant's data role — not built yet.
+ */
+export function startImportWorker(repository: TenantRepository, jobId: string): void {
+  void runImport(repository, jobId);
+}

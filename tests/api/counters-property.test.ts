@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { LocalStack } from '../../infra/local/stack.ts';
+import { startTestStack } from '../support/local-stack.ts';
+import { ApiClient, newCase } from '../support/api-client.ts';
+import { demoUserId } from '../../infra/local/seed.ts';
+
+let stack: LocalStack;
+const clients: Record<string, ApiClient> = {};
+const OWNERS = ['caseworker.vn-na', 'caseworker2.vn-na'] as const;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  for (const username of [...OWNERS, 'supervisor.vn-na']) clients[username] = await ApiClient.signIn(stack.url, username);
+});
+afterAll(() => stack?.stop());
+
+const CATEGORIES = ['neglect', 'orphan', 'disability', 'gbv'];
+type Step =
+  | { kind: 'create'; owner: (typeof OWNERS)[number]; categories: string[]; riskLevel: string }
+  | { kind: 'close' | 'approve' | 'reopen' | 'assess'; pick: number }
+  | { kind: 'patch'; pick: number; body: Record<string, unknown> };
+
+const pick = fc.nat(50);
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({
+    kind: fc.constant('create' as const), owner: fc.constantFrom(...OWNERS),
+    categories: fc.subarray(CATEGORIES, { minLength: 1 }), riskLevel: fc.constantFrom('low', 'medium', 'high'),
+  }),
+  fc.record({ kind: fc.constantFrom('close' as const, 'approve' as const, 'reopen' as const, 'assess' as const), pick }),
+  fc.record({ kind: fc.constant('patch' as const), pick, body: fc.oneof(
+    fc.record({ categories: fc.subarray(CATEGORIES, { minLength: 1 }) }),
+    fc.record({ riskLevel: fc.constantFrom('low', 'medium', 'high') }),
+    fc.record({ child: fc.record({ sex: fc.constantFrom('female', 'male', 'other') }) }),
+  ) }),
+);
+
+/** Every case of the tenant, through the API (the records). */
+async function allCases(): Promise<any[]> {
+  const cases: any[] = [];
+  let cursor: string | null = null;
+  do {
+    const res: { body: any } = await clients['supervisor.vn-na']!.get(`/api/v1/cases?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    cases.push(...res.body.data);
+    cursor = res.body.meta.nextCursor;
+  } while (cursor);
+  return cases;
+}
+
+const tally = (values: string[]) => values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {});
+
+/** The dashboard as it should be, recounted from the records. */
+function recount(cases: any[]) {
+  const open = cases.filter((c) => c.status === 'open');
+  const month = new Date().toISOString().slice(0, 7);
+  return {
+    openCases: open.length,
+    closedCases: cases.length - open.length,
+    byStage: tally(cases.map((c) => c.stage)),
+    byRisk: tally(open.map((c) => c.riskLevel)),
+    byCategory: tally(open.flatMap((c) => c.categories)),
+    byWorker: tally(open.map((c) => c.ownerId)),
+    pendingApprovals: open.filter((c) => c.pendingApproval).length,
+    newThisMonth: cases.filter((c) => c.createdAt.startsWith(month)).length,
+    closedThisMonth: cases.filter((c) => c.status === 'closed' && c.closure?.closedAt?.startsWith(month)).length,
+  };
+}
+
+describe('dashboard counters', () => {
+  it('equal a recount from the records after random create/close/reopen/recategorise/change-risk sequences', async () => {
+    const supervisor = clients['supervisor.vn-na']!;
+    const ids: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 14 }), async (steps) => {
+        for (const step of steps) {
+          if (step.kind === 'create') {
+            const res = await clients[step.owner]!.post('/api/v1/cases', newCase({ categories: step.categories, riskLevel: step.riskLevel }));
+            expect(res.status).toBe(201);
+            ids.push(res.body.data.id);
+            continue;
+          }
+          if (ids.length === 0) continue;
+          const id = ids[step.pick % ids.length]!;
+          const kase = (await supervisor.get(`/api/v1/cases/${id}`)).body.data;
+          const ifMatch = { 'if-match': `"${kase.version}"` };
+          // Requests come from the case's owner, decisions from the supervisor (nobody approves their own).
+          const owner = clients[OWNERS.find((username) => demoUserId(username) === kase.ownerId) ?? 'caseworker.vn-na']!;
+          let res;
+          if (step.kind === 'close') res = await owner.post(`/api/v1/cases/${id}/close-request`, { reason: 'r', outcome: 'o' }, ifMatch);
+          else if (step.kind === 'assess') res = await owner.post(`/api/v1/cases/${id}/assessment`, { needs: ['food'], summary: 's' }, ifMatch);
+          else if (step.kind === 'reopen') res = await supervisor.post(`/api/v1/cases/${id}/reopen`, { reason: 'again' }, ifMatch);
+          else if (step.kind === 'patch') res = await supervisor.request('PATCH', `/api/v1/cases/${id}`, { body: step.body, headers: ifMatch });
+          else {
+            if (!kase.pendingApproval) continue;
+            const approvals = (await supervisor.get('/api/v1/approvals?status=pending&limit=100')).body.data as any[];
+            const approval = approvals.find((a) => a.id === kase.pendingApproval.id);
+            res = await supervisor.post(`/api/v1/approvals/${kase.pendingApproval.id}/approve`, {}, { 'if-match': `"${approval?.version ?? 1}"` });
+          }
+          expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
+        }
+        const expected = recount(await allCases());
+        const dashboard = (await supervisor.get('/api/v1/reports/dashboard')).body.data;
+        const month = new Date().toISOString().slice(0, 7);
+        expect({
+          openCases: dashboard.openCases, closedCases: dashboard.closedCases, byStage: dashboard.byStage, byRisk: dashboard.byRisk,
+          byCategory: dashboard.byCategory, byWorker: dashboard.byWorker, pendingApprovals: dashboard.pendingApprovals,
+          newThisMonth: dashboard.monthly[month].new, closedThisMonth: dashboard.monthly[month].closed,
+        }).toEqual(expected);
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+});
