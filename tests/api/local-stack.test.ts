@@ -68,5 +68,5 @@ describe('npm start', () => {
       expect(await second.stop()).toBe(0);
     }
     expect(await accepts(second.dynamoPort)).toBe(false);
-  });
+  }, 120_000);
 });
