@@ -16,3 +16,4 @@ export * from './history/chain.ts';
 export * from './schemas/case-records.ts';
 export * from './forms/form-definition.ts';
 export * from './forms/compile.ts';
+export * from './schemas/lookups.ts';

@@ -36,7 +36,16 @@ export interface UpdateOperation {
   onConditionFailed?: () => DomainError;
 }
 
-export type WriteOperation = PutOperation | UpdateOperation;
+/** Removes an item (keys tenant-relative), optionally under a condition. Deleting a missing item is no error. */
+export interface DeleteOperation {
+  delete: { pk: string; sk: string };
+  condition?: string;
+  values?: Record<string, unknown>;
+  names?: Record<string, string>;
+  onConditionFailed?: () => DomainError;
+}
+
+export type WriteOperation = PutOperation | UpdateOperation | DeleteOperation;
 
 export interface QueryOptions {
   /** Partition key without the tenant prefix. */
@@ -157,7 +166,7 @@ export class TenantRepository {
 
   /** Writes all operations or none (one TransactWriteItems): a record and its history land together. */
   async transact(operations: WriteOperation[]): Promise<void> {
-    const items = operations.map((op) => ('put' in op ? this.putItem(op) : this.updateItem(op)));
+    const items = operations.map((op) => ('put' in op ? this.putItem(op) : 'update' in op ? this.updateItem(op) : this.deleteItem(op)));
     await this.call(
       () => this.db.send(new TransactWriteCommand({ TransactItems: items })),
       (reasons) => {
@@ -198,6 +207,18 @@ export class TenantRepository {
         ConditionExpression: op.condition,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
+      },
+    };
+  }
+
+  private deleteItem(op: DeleteOperation) {
+    return {
+      Delete: {
+        TableName: this.table,
+        Key: { pk: this.key(op.delete.pk), sk: op.delete.sk },
+        ConditionExpression: op.condition,
+        ExpressionAttributeNames: op.names,
+        ExpressionAttributeValues: op.values,
       },
     };
   }

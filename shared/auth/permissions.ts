@@ -32,6 +32,12 @@ export const ACTIONS = [
   'user.list',
   /** Create, disable users of the tenant and change their roles (never platform_operator). */
   'user.manage',
+  /** Read the tenant's case form and lookups (categories, locations): everyone who works cases. */
+  'form.read',
+  'lookup.read',
+  /** Replace the tenant's case form, and its lookups. */
+  'form.manage',
+  'lookup.manage',
   /** The control plane: onboard, list and suspend tenants. No case data. */
   'tenant.manage',
 ] as const;
@@ -41,14 +47,22 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
   caseworker: {
     'session.read': 'own', 'case.create': 'own', 'case.read': 'own', 'case.list': 'own', 'case.update': 'own',
     'case.work': 'own', 'case.reopen': 'own', 'followup.create': 'own', 'followup.list': 'own', 'note.confidential': 'own',
+    'form.read': 'tenant', 'lookup.read': 'tenant',
   },
   supervisor: {
     'session.read': 'own', 'case.create': 'tenant', 'case.read': 'tenant', 'case.list': 'tenant', 'case.update': 'tenant',
     'case.work': 'tenant', 'case.reopen': 'tenant', 'case.assign': 'tenant', 'approval.list': 'tenant', 'approval.decide': 'tenant',
     'followup.create': 'tenant', 'followup.list': 'tenant', 'note.confidential': 'tenant', 'user.list': 'tenant',
+    'form.read': 'tenant', 'lookup.read': 'tenant',
   },
-  manager: { 'session.read': 'own', 'case.read': 'tenant', 'case.list': 'tenant', 'approval.list': 'tenant', 'followup.list': 'tenant' },
-  tenant_admin: { 'session.read': 'own', 'user.list': 'tenant', 'user.manage': 'tenant' },
+  manager: {
+    'session.read': 'own', 'case.read': 'tenant', 'case.list': 'tenant', 'approval.list': 'tenant', 'followup.list': 'tenant',
+    'form.read': 'tenant', 'lookup.read': 'tenant',
+  },
+  tenant_admin: {
+    'session.read': 'own', 'user.list': 'tenant', 'user.manage': 'tenant',
+    'form.read': 'tenant', 'lookup.read': 'tenant', 'form.manage': 'tenant', 'lookup.manage': 'tenant',
+  },
   partner: { 'session.read': 'own' },
   platform_operator: { 'session.read': 'own', 'tenant.manage': 'platform' },
 };
