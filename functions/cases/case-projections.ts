@@ -1,5 +1,6 @@
 import type { Case } from '../../shared/schemas/case.ts';
 import type { WriteOperation } from '../data/tenant-repository.ts';
+import { searchIndexProjection } from './search-index.ts';
 
 /**
  * Items derived from a case (search index entries, dashboard counters) that must change in the same
@@ -8,7 +9,7 @@ import type { WriteOperation } from '../data/tenant-repository.ts';
 export type CaseProjection = (before: Case | undefined, after: Case) => WriteOperation[];
 
 /** Every projection kept in step with case writes. Each lives in its own module and registers here. */
-const PROJECTIONS: CaseProjection[] = [];
+const PROJECTIONS: CaseProjection[] = [searchIndexProjection];
 
 export function projectionWrites(before: Case | undefined, after: Case): WriteOperation[] {
   return PROJECTIONS.flatMap((project) => project(before, after));

@@ -12,6 +12,7 @@ import { formatCaseNumber } from './case-numbers.ts';
 import { IdempotencyClaim } from './idempotency.ts';
 import { atVersion } from '../data/conditions.ts';
 import { projectionWrites } from './case-projections.ts';
+import { unicodeChild } from './case-rules.ts';
 
 export interface Actor {
   userId: string;
@@ -23,6 +24,8 @@ export interface CreateOptions {
   idempotencyKey?: string;
   /** Historical registrations (imports) keep their own opening time. */
   now?: Date;
+  /** The version of the tenant's form `input.fields` was checked against. */
+  formVersion?: number;
 }
 
 export interface CreateResult {
@@ -75,8 +78,9 @@ export class CaseStore {
       stage: 'intake',
       riskLevel: input.riskLevel,
       categories: input.categories,
-      child: input.child,
+      child: unicodeChild(input.child),
       fields: input.fields ?? {},
+      ...(options.formVersion ? { formVersion: options.formVersion } : {}),
       ownerId: actor.userId,
       assignedTo: [],
       createdAt: now,
@@ -248,7 +252,8 @@ export class CaseStore {
 
 }
 
-function visibleIn(kase: Case, scope: Scope, actor: Actor): boolean {
+/** Whether `actor` may see the case in `scope`: the whole tenant, or only cases they own or are assigned. */
+export function visibleIn(kase: Case, scope: Scope, actor: Actor): boolean {
   if (scope === 'tenant') return true;
   if (scope === 'own') return kase.ownerId === actor.userId || kase.assignedTo.includes(actor.userId);
   return false;

@@ -77,6 +77,8 @@ export const Case = z.object({
   categories: z.array(z.string()),
   child: Child,
   fields: CaseFields,
+  /** The version of the tenant's form the fields were last checked against (`GET /forms/case` history). */
+  formVersion: z.number().int().min(1).optional(),
   ownerId: z.string(),
   assignedTo: z.array(z.string()),
   createdAt: IsoDateTime,
