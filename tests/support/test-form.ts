@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { ApiClient } from './api-client.ts';
+import type { ApiClient } from './api-client.ts';
 
 /** A case form with the free fields the older API tests send (`school`, `village`, `notes`, `attempt`). */
 export const TEST_FORM = {
