@@ -18,8 +18,11 @@ export interface DuplicateOptions {
   limit?: number;
 }
 
-/** Below these a case is not shown as a possible duplicate. */
-const MIN_NAME_OVERLAP = 0.5;
+/**
+ * Below these a case is not shown as a possible duplicate. 0.6 lets a missing middle name through (`Hoàng Thu`
+ * vs `Hoàng Thị Thu`: 2/3) but not a different given name (`Lê Thị Cúc` vs `Lê Thị Mai`: 2/4).
+ */
+const MIN_NAME_OVERLAP = 0.6;
 const MIN_SCORE = 0.5;
 /** Per name token, the index items read; very common tokens (Thị, Nguyễn) are capped. */
 const MAX_MATCHES = 500;
@@ -39,7 +42,7 @@ export async function findPossibleDuplicates(repository: TenantRepository, child
   const hits = new Map<string, number>();
   for (const match of matches) for (const caseId of match.cases.keys()) hits.set(caseId, (hits.get(caseId) ?? 0) + 1);
   hits.delete(options.excludeCaseId ?? '');
-  const needed = Math.ceil(tokens.length * MIN_NAME_OVERLAP);
+  const needed = Math.ceil(tokens.length / 2);
   const candidates = [...hits].filter(([, count]) => count >= needed).sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
   if (candidates.length === 0) return [];
   const items = await repository.getMany(candidates.map(([caseId]) => ({ partition: casePartition(caseId), sk: 'META' })));
