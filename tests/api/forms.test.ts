@@ -13,9 +13,8 @@ let otherAdmin: ApiClient;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  [admin, caseworker, supervisor, partner, otherAdmin] = await Promise.all(
-    ['admin.sy', 'caseworker.sy', 'supervisor.sy', 'ngo.sy', 'admin.eg'].map((username) => ApiClient.signIn(stack.url, username)),
-  );
+  const signIn = (username: string) => ApiClient.signIn(stack.url, username);
+  [admin, caseworker, supervisor, partner, otherAdmin] = await Promise.all([signIn('admin.sy'), signIn('caseworker.sy'), signIn('supervisor.sy'), signIn('ngo.sy'), signIn('admin.eg')]);
 });
 afterAll(() => stack?.stop());
 

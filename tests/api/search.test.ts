@@ -14,9 +14,8 @@ let burmese: ApiClient;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  [caseworker, caseworker2, supervisor, partner, syrian, syrianSupervisor, burmese] = await Promise.all(
-    ['caseworker.vn-na', 'caseworker2.vn-na', 'supervisor.vn-na', 'ngo.vn-na', 'caseworker.sy', 'supervisor.sy', 'caseworker.mm'].map((username) => ApiClient.signIn(stack.url, username)),
-  );
+  const signIn = (username: string) => ApiClient.signIn(stack.url, username);
+  [caseworker, caseworker2, supervisor, partner, syrian, syrianSupervisor, burmese] = await Promise.all([signIn('caseworker.vn-na'), signIn('caseworker2.vn-na'), signIn('supervisor.vn-na'), signIn('ngo.vn-na'), signIn('caseworker.sy'), signIn('supervisor.sy'), signIn('caseworker.mm')]);
 });
 afterAll(() => stack?.stop());
 
