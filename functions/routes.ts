@@ -25,6 +25,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/v1/me', entry: 'session/me.ts', authenticated: true, tenantData: true, controlPlane: true },
   { method: 'POST', path: '/api/v1/cases', entry: 'cases/create-case.ts', authenticated: true, tenantData: true },
   { method: 'GET', path: '/api/v1/cases', entry: 'cases/list-cases.ts', authenticated: true, tenantData: true },
+  { method: 'POST', path: '/api/v1/cases/possible-duplicates', entry: 'cases/check-duplicates.ts', authenticated: true, tenantData: true },
   { method: 'GET', path: '/api/v1/cases/{id}', entry: 'cases/get-case.ts', authenticated: true, tenantData: true },
   { method: 'PATCH', path: '/api/v1/cases/{id}', entry: 'cases/update-case.ts', authenticated: true, tenantData: true },
   { method: 'GET', path: '/api/v1/cases/{id}/history', entry: 'cases/get-history.ts', authenticated: true, tenantData: true },

@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import * as z from 'zod';
-import { Case, CaseInput, CaseListQuery, PossibleDuplicate } from '../../shared/schemas/case.ts';
+import { Case, CaseInput, CaseListQuery, DuplicateCheckInput, PossibleDuplicate } from '../../shared/schemas/case.ts';
 import { ErrorBody } from '../../shared/schemas/api.ts';
 import { ListMeta } from '../../shared/schemas/common.ts';
 import { Me, NewUserInput, User, UserPatch } from '../../shared/schemas/user.ts';
@@ -73,6 +73,12 @@ export function buildOpenApiDocument() {
     ...secured,
     request: { query: CaseListQuery },
     responses: { 200: json(z.object({ data: z.array(kase), meta: ListMeta }), 'A page of cases'), 400: errors[400], 401: errors[401], 403: errors[403] },
+  });
+  registry.registerPath({
+    method: 'post', path: '/api/v1/cases/possible-duplicates',
+    summary: 'Cases of the tenant that may be this child (normalised name tokens, sex, date of birth within a year), before registering', ...secured,
+    request: { body: { content: { 'application/json': { schema: DuplicateCheckInput } } } },
+    responses: { 200: json(z.object({ data: z.array(PossibleDuplicate) }), 'Best first'), 400: errors[400], 401: errors[401], 403: errors[403] },
   });
   registry.registerPath({
     method: 'get', path: '/api/v1/cases/{id}', summary: 'One case', ...secured,

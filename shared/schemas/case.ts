@@ -89,6 +89,11 @@ export type Case = z.infer<typeof Case>;
 
 export const PossibleDuplicate = z.object({ id: z.string(), caseNumber: z.string(), score: z.number() });
 
+/** `POST /cases/possible-duplicates`: the check a registration screen makes before saving. */
+export const DuplicateCheckInput = z.object({
+  child: Child.pick({ fullName: true, dateOfBirth: true }).extend({ sex: Sex.default('unknown') }),
+});
+
 export const CaseListQuery = PageQuery.extend({
   owner: z.string().max(128).optional(),
   /** Cases assigned to this user (`me` or a user id) rather than owned. */

@@ -141,3 +141,16 @@ describe('possibleDuplicates on POST /api/v1/cases', () => {
     expect(common.meta.possibleDuplicates).toEqual([]);
   });
 });
+
+describe('POST /api/v1/cases/possible-duplicates', () => {
+  it('answers before saving what registration would report, and creates nothing', async () => {
+    const existing = await register(caseworker2, 'Đinh Thị Nga', { dateOfBirth: '2010-02-02' });
+    const before = (await search(supervisor, 'dinh thi nga')).body.data.length;
+    const res = await caseworker.post('/api/v1/cases/possible-duplicates', { child: { fullName: 'dinh thi nga', sex: 'female', dateOfBirth: '2010-06-01' } });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual([{ id: existing.data.id, caseNumber: existing.data.caseNumber, score: 1 }]);
+    expect((await search(supervisor, 'dinh thi nga')).body.data).toHaveLength(before);
+    expect((await caseworker.post('/api/v1/cases/possible-duplicates', { child: {} })).status).toBe(400);
+    expect((await partner.post('/api/v1/cases/possible-duplicates', { child: { fullName: 'Đinh Thị Nga' } })).status).toBe(403);
+  });
+});
