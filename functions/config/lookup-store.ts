@@ -14,4 +14,4 @@ export const tenantLookups = (repository: TenantRepository) =>
   new VersionedDocument<Lookups>(repository, LOOKUPS_PARTITION, 'lookups', (item) => Lookups.parse(item), async () => defaultLookups(await getTenantProfile(repository)));
 
 /** The item onboarding writes: the defaults as version 1. */
-export const initialLookupsItem = (tenant: Tenant) => ({ pk: LOOKUPS_PARTITION, sk: 'CURRENT', entity: 'lookups', ...defaultLookups(tenant), version: 1 });
+export const initialLookupsItem = (tenant: Pick<Tenant, 'id' | 'kind' | 'parentId'>) => ({ pk: LOOKUPS_PARTITION, sk: 'CURRENT', entity: 'lookups', ...defaultLookups(tenant), version: 1 });

@@ -6,7 +6,9 @@ import { LocalIdentity } from '../../functions/identity/local-identity.ts';
 import { TenantRegistry, tenantRepository } from '../../functions/platform/tenant-registry.ts';
 import { createUser } from '../../functions/users/user-service.ts';
 import { insertUser } from '../../functions/users/user-store.ts';
-import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_OPERATOR, demoCasesOf, demoUsersOf } from './demo-data.ts';
+import { DEMO_LOCATIONS, DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_OPERATOR, demoCasesOf, demoUsersOf } from './demo-data.ts';
+import { initialLookupsItem } from '../../functions/config/lookup-store.ts';
+import { LookupsInput } from '../../shared/schemas/lookups.ts';
 
 /** Demo user ids are derived from the username, so they are the same on every machine. */
 export const demoUserId = (username: string) => `usr-${createHash('sha256').update(username).digest('hex').slice(0, 20)}`;
@@ -36,6 +38,9 @@ export async function seedDemoData(tableName: string): Promise<boolean> {
     await withDemoPassword(tenant.id, admin.username, admin.roles);
     await registry.onboard({ ...tenant, admin: { username: admin.username, displayName: admin.displayName } }, identity, demoUserId(admin.username));
     const space = tenantRepository(tenant.id);
+    // The demo tenants start with a small location tree (still version 1 of their lookups).
+    const lookups = initialLookupsItem(tenant);
+    await space.transact([{ put: { ...lookups, ...LookupsInput.parse({ ...lookups, locations: DEMO_LOCATIONS[tenant.id] ?? [] }) } }]);
     await space.transact([{ put: { pk: `ORG#ngo-${tenant.id}`, sk: 'PROFILE', entity: 'organization', id: `ngo-${tenant.id}`, name: 'Hope Partners', kind: 'ngo' } }]);
     for (const user of others) {
       await withDemoPassword(tenant.id, user.username, user.roles, user.organizationId);

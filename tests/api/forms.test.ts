@@ -215,3 +215,15 @@ describe('lookups', () => {
     expect(paths(patched)).toEqual(['categories.0']);
   });
 });
+
+describe('demo lookups', () => {
+  it('seeds each demo tenant a small location tree in its own levels', async () => {
+    const vn = await ApiClient.signIn(stack.url, 'caseworker.vn-na');
+    const lookups = (await vn.get('/api/v1/lookups')).body.data;
+    expect(lookups.version).toBe(1);
+    expect(lookups.locations).toEqual(expect.arrayContaining([
+      { id: 'vinh', parentId: null, level: 'district', name: { en: 'Vinh', vi: 'Thành phố Vinh' } },
+      expect.objectContaining({ id: 'hung-dung', parentId: 'vinh', level: 'commune' }),
+    ]));
+  });
+});
