@@ -14,3 +14,6 @@ export * from './lifecycle/state-machine.ts';
 export type { LifecycleCase } from './lifecycle/lifecycle-case.ts';
 export * from './history/chain.ts';
 export * from './schemas/case-records.ts';
+export * from './forms/form-definition.ts';
+export * from './forms/compile.ts';
+export * from './schemas/lookups.ts';

@@ -2,6 +2,7 @@ import type { Case } from '../../shared/schemas/case.ts';
 import type { WriteOperation } from '../data/tenant-repository.ts';
 import { counterProjection } from '../reports/counters.ts';
 import { periodsProjection } from '../reports/case-periods.ts';
+import { searchIndexProjection } from './search-index.ts';
 
 /**
  * Items derived from a case (search index entries, dashboard counters) that must change in the same
@@ -10,7 +11,7 @@ import { periodsProjection } from '../reports/case-periods.ts';
 export type CaseProjection = (before: Case | undefined, after: Case) => WriteOperation[];
 
 /** Every projection kept in step with case writes. Each lives in its own module and registers here. */
-const PROJECTIONS: CaseProjection[] = [counterProjection, periodsProjection];
+const PROJECTIONS: CaseProjection[] = [counterProjection, periodsProjection, searchIndexProjection];
 
 export function projectionWrites(before: Case | undefined, after: Case): WriteOperation[] {
   return PROJECTIONS.flatMap((project) => project(before, after));

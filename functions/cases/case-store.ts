@@ -12,6 +12,7 @@ import { formatCaseNumber } from './case-numbers.ts';
 import { IdempotencyClaim } from './idempotency.ts';
 import { atVersion } from '../data/conditions.ts';
 import { projectionWrites } from './case-projections.ts';
+import { unicodeChild } from './case-rules.ts';
 
 export interface Actor {
   userId: string;
@@ -25,6 +26,8 @@ export interface CreateOptions {
   now?: Date;
   /** Where the case came from, when another tenant transferred it here. */
   links?: Case['links'];
+  /** The version of the tenant's form `input.fields` was checked against. */
+  formVersion?: number;
 }
 
 export interface CreateResult {
@@ -86,6 +89,7 @@ export class CaseStore {
       recordedAt: now,
       action: 'create',
       ...(options.links ? { links: options.links } : {}),
+      ...(options.formVersion ? { formVersion: options.formVersion } : {}),
     });
     try {
       await this.repository.transact([...writes, ...(claim ? [claim.write({ caseId: kase.id })] : [])]);
@@ -296,6 +300,8 @@ export interface NewCaseOptions {
   action: 'create' | 'import';
   /** Where the case came from, when another tenant transferred it here. */
   links?: Case['links'];
+  /** The version of the tenant's form `input.fields` was checked against. */
+  formVersion?: number;
 }
 
 /** A new case and every write that registers it: the case, its first history entry and its projections. */
@@ -308,8 +314,9 @@ export function newCaseRecord(input: CaseInput, actor: Actor, options: NewCaseOp
     stage: closedAt ? 'closed' : 'intake',
     riskLevel: input.riskLevel,
     categories: input.categories,
-    child: input.child,
+    child: unicodeChild(input.child),
     fields: input.fields ?? {},
+    ...(options.formVersion ? { formVersion: options.formVersion } : {}),
     ownerId: actor.userId,
     assignedTo: [],
     createdAt: options.openedAt,
@@ -329,7 +336,8 @@ export function newCaseRecord(input: CaseInput, actor: Actor, options: NewCaseOp
   };
 }
 
-function visibleIn(kase: Case, scope: Scope, actor: Actor): boolean {
+/** Whether `actor` may see the case in `scope`: the whole tenant, or only cases they own or are assigned. */
+export function visibleIn(kase: Case, scope: Scope, actor: Actor): boolean {
   if (scope === 'tenant') return true;
   if (scope === 'own') return kase.ownerId === actor.userId || kase.assignedTo.includes(actor.userId);
   return false;

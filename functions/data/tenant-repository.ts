@@ -42,7 +42,16 @@ export interface UpdateOperation {
   onConditionFailed?: () => DomainError;
 }
 
-export type WriteOperation = PutOperation | UpdateOperation;
+/** Removes an item (keys tenant-relative), optionally under a condition. Deleting a missing item is no error. */
+export interface DeleteOperation {
+  delete: { pk: string; sk: string };
+  condition?: string;
+  values?: Record<string, unknown>;
+  names?: Record<string, string>;
+  onConditionFailed?: () => DomainError;
+}
+
+export type WriteOperation = PutOperation | UpdateOperation | DeleteOperation;
 
 export interface QueryOptions {
   /** Partition key without the tenant prefix. */
@@ -188,7 +197,7 @@ export class TenantRepository {
    * on a shared counter item) wrote nothing and is retried a few times with jitter.
    */
   async transact(operations: WriteOperation[]): Promise<void> {
-    const items = operations.map((op) => ('put' in op ? this.putItem(op) : this.updateItem(op)));
+    const items = operations.map((op) => ('put' in op ? this.putItem(op) : 'update' in op ? this.updateItem(op) : this.deleteItem(op)));
     for (let attempt = 0; ; attempt++) {
       try {
         await this.db.send(new TransactWriteCommand({ TransactItems: items }));
@@ -252,6 +261,18 @@ export class TenantRepository {
         ConditionExpression: op.condition,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
+      },
+    };
+  }
+
+  private deleteItem(op: DeleteOperation) {
+    return {
+      Delete: {
+        TableName: this.table,
+        Key: { pk: this.key(op.delete.pk), sk: op.delete.sk },
+        ConditionExpression: op.condition,
+        ExpressionAttributeNames: op.names,
+        ExpressionAttributeValues: op.values,
       },
     };
   }

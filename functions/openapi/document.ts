@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import * as z from 'zod';
-import { Case, CaseInput, CaseListQuery, PossibleDuplicate } from '../../shared/schemas/case.ts';
+import { Case, CaseInput, CaseListQuery, DuplicateCheckInput, PossibleDuplicate } from '../../shared/schemas/case.ts';
 import { pathKit } from './path-kit.ts';
 import { ListMeta } from '../../shared/schemas/common.ts';
 import { Me, NewUserInput, User, UserPatch } from '../../shared/schemas/user.ts';
@@ -23,6 +23,8 @@ import { Referral } from '../../shared/schemas/referral.ts';
 import {
   ChildrenDashboard, Circular02Query, Circular02Report, Dashboard, DashboardQuery, ExportQuery, IMPORT_COLUMNS, ImportJob,
 } from '../../shared/schemas/reports.ts';
+import { FormDefinition, FormDefinitionInput } from '../../shared/forms/form-definition.ts';
+import { Lookups, LookupsInput } from '../../shared/schemas/lookups.ts';
 import { FollowUp, FollowUpInput, Note, NoteInput, Placement, PlacementEndInput, PlacementInput } from '../../shared/schemas/case-records.ts';
 
 /**
@@ -62,9 +64,17 @@ export function buildOpenApiDocument() {
     },
   });
   registry.registerPath({
-    method: 'get', path: '/api/v1/cases', summary: 'The caseload, newest update first', ...secured,
+    method: 'get', path: '/api/v1/cases',
+    summary: 'The caseload, newest update first; with q: search by name or case number (normalised: case, Vietnamese diacritics, Arabic variants, Zawgyi), newest registration first',
+    ...secured,
     request: { query: CaseListQuery },
     responses: { 200: json(z.object({ data: z.array(kase), meta: ListMeta }), 'A page of cases'), 400: errors[400], 401: errors[401], 403: errors[403] },
+  });
+  registry.registerPath({
+    method: 'post', path: '/api/v1/cases/possible-duplicates',
+    summary: 'Cases of the tenant that may be this child (normalised name tokens, sex, date of birth within a year), before registering', ...secured,
+    request: { body: { content: { 'application/json': { schema: DuplicateCheckInput } } } },
+    responses: { 200: json(z.object({ data: z.array(PossibleDuplicate) }), 'Best first'), 400: errors[400], 401: errors[401], 403: errors[403] },
   });
   registry.registerPath({
     method: 'get', path: '/api/v1/cases/{id}', summary: 'One case', ...secured,
@@ -159,6 +169,22 @@ export function buildOpenApiDocument() {
     request: { query: z.object({ due: z.enum(['overdue', 'week']).optional(), limit: z.number().optional(), cursor: z.string().optional() }) },
     responses: { 200: json(z.object({ data: z.array(followUp), meta: ListMeta }), 'A page of follow-ups'), 403: errors[403] },
   });
+
+  const configurations: [string, z.ZodType, z.ZodType, string][] = [
+    ['/api/v1/forms/case', FormDefinition.meta({ id: 'FormDefinition' }), FormDefinitionInput, 'case form definition (sections, fields, options, showIf)'],
+    ['/api/v1/lookups', Lookups.meta({ id: 'Lookups' }), LookupsInput, 'lookups (case categories, location levels and tree)'],
+  ];
+  for (const [path, document, input, what] of configurations) {
+    registry.registerPath({
+      method: 'get', path, summary: `The tenant's ${what}; ETag = version`, ...secured,
+      responses: { 200: { ...json(z.object({ data: document }), 'The version in force'), headers: etag }, 401: errors[401], 403: errors[403] },
+    });
+    registry.registerPath({
+      method: 'put', path, summary: `Replace the ${what} with a new version (tenant admin; older versions are kept)`, ...secured,
+      request: { headers: ifMatch, body: { content: { 'application/json': { schema: input } } } },
+      responses: { 200: { ...json(z.object({ data: document }), 'The new version'), headers: etag }, ...changeErrors },
+    });
+  }
 
   const tenant = Tenant.meta({ id: 'Tenant' });
   const user = User.meta({ id: 'User' });

@@ -1,4 +1,3 @@
-import { DEFAULT_CATEGORY_CODES } from '../../shared/schemas/case.ts';
 import { DomainError, notFound } from '../../shared/errors.ts';
 import { Tenant, type TenantOnboardingInput } from '../../shared/schemas/tenant.ts';
 import type { User } from '../../shared/schemas/user.ts';
@@ -8,6 +7,8 @@ import type { IdentityProvider } from '../identity/identity-provider.ts';
 import { forgetTenantProfile, tenantProfileItem } from '../tenants/tenant-store.ts';
 import { createUser } from '../users/user-service.ts';
 import { atVersion } from '../data/conditions.ts';
+import { initialFormItem } from '../config/form-store.ts';
+import { initialLookupsItem } from '../config/lookup-store.ts';
 
 /** A registry entry: the tenant and the version of its registration. */
 export type Registration = Tenant & { version: number; createdAt: string };
@@ -55,8 +56,8 @@ export class TenantRegistry {
     const space = tenantRepository(tenant.id);
     await space.transact([
       { put: tenantProfileItem(tenant), condition: 'attribute_not_exists(pk)', onConditionFailed: () => new DomainError('CONFLICT', `Tenant ${input.id} already exists`) },
-      { put: { pk: 'LOOKUPS', sk: 'CATEGORIES', entity: 'lookup', codes: [...DEFAULT_CATEGORY_CODES], version: 1 } },
-      { put: { pk: 'FORM#case', sk: 'CURRENT', entity: 'form', version: 1, sections: [] } },
+      { put: initialLookupsItem(tenant) },
+      { put: initialFormItem() },
     ]);
     const { user: admin, temporaryPassword } = await createUser(space, identity, { ...input.admin, roles: ['tenant_admin'] }, adminUserId);
     await this.registry.transact([{ put: registrationItem({ ...tenant, version: 1, createdAt: new Date().toISOString() }), condition: 'attribute_not_exists(pk)' }]);

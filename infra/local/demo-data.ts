@@ -2,6 +2,7 @@ import type { Role } from '../../shared/auth/roles.ts';
 import type { CaseInput } from '../../shared/schemas/case.ts';
 import type { OrganizationInput } from '../../shared/schemas/organization.ts';
 import type { TenantOnboardingInput } from '../../shared/schemas/tenant.ts';
+import type { LocationEntry } from '../../shared/schemas/lookups.ts';
 
 /** The demo tenants of API.md. */
 export const DEMO_TENANTS: Omit<TenantOnboardingInput, 'admin'>[] = [
@@ -86,3 +87,43 @@ export function demoOrganizationsOf(tenantId: string): OrganizationInput[] {
     },
   ];
 }
+
+const place = (id: string, parentId: string | null, level: string, en: string, local: Record<string, string> = {}): LocationEntry =>
+  ({ id, parentId, level, name: { en, ...local } });
+
+/** A small location tree per demo tenant, in the country's own levels (see `defaultLocationLevels`). */
+export const DEMO_LOCATIONS: Record<string, LocationEntry[]> = {
+  mm: [
+    place('yangon', null, 'state_region', 'Yangon Region', { my: 'ရန်ကုန်တိုင်းဒေသကြီး' }),
+    place('yangon-east', 'yangon', 'district', 'Yangon East', { my: 'ရန်ကုန်အရှေ့ပိုင်း' }),
+    place('thingangyun', 'yangon-east', 'township', 'Thingangyun', { my: 'သင်္ဃန်းကျွန်း' }),
+    place('mandalay', null, 'state_region', 'Mandalay Region', { my: 'မန္တလေးတိုင်းဒေသကြီး' }),
+    place('mandalay-district', 'mandalay', 'district', 'Mandalay', { my: 'မန္တလေး' }),
+    place('chanayethazan', 'mandalay-district', 'township', 'Chanayethazan', { my: 'ချမ်းအေးသာစံ' }),
+  ],
+  vn: [
+    place('ha-noi', null, 'province', 'Ha Noi', { vi: 'Hà Nội' }),
+    place('ba-dinh', 'ha-noi', 'district', 'Ba Dinh', { vi: 'Ba Đình' }),
+    place('phuc-xa', 'ba-dinh', 'commune', 'Phuc Xa', { vi: 'Phúc Xá' }),
+    place('nghe-an', null, 'province', 'Nghe An', { vi: 'Nghệ An' }),
+    place('vinh', 'nghe-an', 'district', 'Vinh', { vi: 'Vinh' }),
+  ],
+  'vn-na': [
+    place('vinh', null, 'district', 'Vinh', { vi: 'Thành phố Vinh' }),
+    place('hung-dung', 'vinh', 'commune', 'Hung Dung', { vi: 'Hưng Dũng' }),
+    place('ben-thuy', 'vinh', 'commune', 'Ben Thuy', { vi: 'Bến Thủy' }),
+    place('dien-chau', null, 'district', 'Dien Chau', { vi: 'Diễn Châu' }),
+    place('dien-thanh', 'dien-chau', 'commune', 'Dien Thanh', { vi: 'Diễn Thành' }),
+  ],
+  sy: [
+    place('aleppo', null, 'governorate', 'Aleppo', { ar: 'حلب' }),
+    place('jebel-saman', 'aleppo', 'district', 'Jebel Saman', { ar: 'جبل سمعان' }),
+    place('al-bab', 'aleppo', 'district', 'Al-Bab', { ar: 'الباب' }),
+  ],
+  eg: [
+    place('cairo', null, 'governorate', 'Cairo', { ar: 'القاهرة' }),
+    place('nasr-city', 'cairo', 'district', 'Nasr City', { ar: 'مدينة نصر' }),
+    place('giza', null, 'governorate', 'Giza', { ar: 'الجيزة' }),
+    place('dokki', 'giza', 'district', 'Dokki', { ar: 'الدقي' }),
+  ],
+};

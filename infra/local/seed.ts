@@ -7,7 +7,9 @@ import { TenantRegistry, tenantRepository } from '../../functions/platform/tenan
 import { createUser } from '../../functions/users/user-service.ts';
 import { insertUser } from '../../functions/users/user-store.ts';
 import { OrganizationStore } from '../../functions/organizations/organization-store.ts';
-import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_OPERATOR, demoCasesOf, demoOrganizationsOf, demoUsersOf } from './demo-data.ts';
+import { DEMO_LOCATIONS, DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_OPERATOR, demoCasesOf, demoOrganizationsOf, demoUsersOf } from './demo-data.ts';
+import { initialLookupsItem } from '../../functions/config/lookup-store.ts';
+import { LookupsInput } from '../../shared/schemas/lookups.ts';
 
 /** Demo user ids are derived from the username, so they are the same on every machine. */
 export const demoUserId = (username: string) => `usr-${createHash('sha256').update(username).digest('hex').slice(0, 20)}`;
@@ -37,6 +39,9 @@ export async function seedDemoData(tableName: string): Promise<boolean> {
     await withDemoPassword(tenant.id, admin.username, admin.roles);
     await registry.onboard({ ...tenant, admin: { username: admin.username, displayName: admin.displayName } }, identity, demoUserId(admin.username));
     const space = tenantRepository(tenant.id);
+    // The demo tenants start with a small location tree (still version 1 of their lookups).
+    const lookups = initialLookupsItem(tenant);
+    await space.transact([{ put: { ...lookups, ...LookupsInput.parse({ ...lookups, locations: DEMO_LOCATIONS[tenant.id] ?? [] }) } }]);
     const organizations = new OrganizationStore(space);
     const adminActor = { userId: demoUserId(admin.username), username: admin.username };
     for (const organization of demoOrganizationsOf(tenant.id)) await organizations.create(organization, adminActor);

@@ -24,8 +24,20 @@ describe('permission matrix', () => {
     }
   });
 
+  it('lets only the tenant admin change the form and the lookups, and keeps partners away from them', () => {
+    for (const action of ['form.manage', 'lookup.manage'] as const) {
+      expect(ACTIONS).toContain(action);
+      expect(Object.entries(PERMISSIONS).filter(([, cells]) => cells[action]).map(([role]) => role)).toEqual(['tenant_admin']);
+    }
+    expect(scopeFor(['partner'], 'form.read')).toBeUndefined();
+    expect(scopeFor(['caseworker'], 'lookup.read')).toBe('tenant');
+  });
+
   it('reports the permitted actions for /me', () => {
-    expect(permittedActions(['manager'])).toEqual(['session.read', 'case.read', 'case.list', 'approval.list', 'followup.list', 'organization.list', 'referral.list', 'report.read', 'case.export']);
+    expect(permittedActions(['manager'])).toEqual([
+      'session.read', 'case.read', 'case.list', 'approval.list', 'followup.list', 'form.read', 'lookup.read', 'organization.list', 'referral.list',
+      'report.read', 'case.export',
+    ]);
     expect(permittedActions([])).toEqual([]);
   });
 });

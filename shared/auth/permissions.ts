@@ -32,6 +32,12 @@ export const ACTIONS = [
   'user.list',
   /** Create, disable users of the tenant and change their roles (never platform_operator). */
   'user.manage',
+  /** Read the tenant's case form and lookups (categories, locations): everyone who works cases. */
+  'form.read',
+  'lookup.read',
+  /** Replace the tenant's case form, and its lookups. */
+  'form.manage',
+  'lookup.manage',
   /** The control plane: onboard, list and suspend tenants. No case data. */
   'tenant.manage',
   /** The directory of partner organisations and their services. */
@@ -62,6 +68,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'session.read': 'own', 'case.create': 'own', 'case.read': 'own', 'case.list': 'own', 'case.update': 'own',
     'case.work': 'own', 'case.reopen': 'own', 'followup.create': 'own', 'followup.list': 'own', 'note.confidential': 'own',
     'organization.list': 'tenant', 'referral.create': 'own', 'referral.list': 'own', 'referral.revoke': 'own', 'transfer.request': 'own',
+    'form.read': 'tenant', 'lookup.read': 'tenant',
   },
   supervisor: {
     'session.read': 'own', 'case.create': 'tenant', 'case.read': 'tenant', 'case.list': 'tenant', 'case.update': 'tenant',
@@ -70,14 +77,16 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'organization.list': 'tenant', 'referral.create': 'tenant', 'referral.list': 'tenant', 'referral.revoke': 'tenant',
     'consent.override': 'tenant', 'transfer.request': 'tenant', 'transfer.decide': 'tenant',
     'report.read': 'tenant', 'import.create': 'tenant', 'case.export': 'tenant',
+    'form.read': 'tenant', 'lookup.read': 'tenant',
   },
   manager: {
     'session.read': 'own', 'case.read': 'tenant', 'case.list': 'tenant', 'approval.list': 'tenant', 'followup.list': 'tenant',
     'organization.list': 'tenant', 'referral.list': 'tenant', 'report.read': 'tenant', 'case.export': 'tenant',
+    'form.read': 'tenant', 'lookup.read': 'tenant',
   },
   tenant_admin: {
     'session.read': 'own', 'user.list': 'tenant', 'user.manage': 'tenant', 'organization.list': 'tenant', 'organization.manage': 'tenant',
-    'import.create': 'tenant',
+    'import.create': 'tenant', 'form.read': 'tenant', 'lookup.read': 'tenant', 'form.manage': 'tenant', 'lookup.manage': 'tenant',
   },
   partner: { 'session.read': 'own', 'organization.list': 'organization', 'referral.list': 'organization', 'referral.respond': 'organization' },
   platform_operator: { 'session.read': 'own', 'tenant.manage': 'platform' },

@@ -80,6 +80,8 @@ export const Case = z.object({
   categories: z.array(z.string()),
   child: Child,
   fields: CaseFields,
+  /** The version of the tenant's form the fields were last checked against (`GET /forms/case` history). */
+  formVersion: z.number().int().min(1).optional(),
   ownerId: z.string(),
   assignedTo: z.array(z.string()),
   createdAt: IsoDateTime,
@@ -91,6 +93,11 @@ export const Case = z.object({
 export type Case = z.infer<typeof Case>;
 
 export const PossibleDuplicate = z.object({ id: z.string(), caseNumber: z.string(), score: z.number() });
+
+/** `POST /cases/possible-duplicates`: the check a registration screen makes before saving. */
+export const DuplicateCheckInput = z.object({
+  child: Child.pick({ fullName: true, dateOfBirth: true }).extend({ sex: Sex.default('unknown') }),
+});
 
 export const CaseListQuery = PageQuery.extend({
   owner: z.string().max(128).optional(),

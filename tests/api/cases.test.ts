@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack } from '../support/local-stack.ts';
 import { ApiClient, newCase } from '../support/api-client.ts';
+import { useTestForm } from '../support/test-form.ts';
 import type { LocalStack } from '../../infra/local/stack.ts';
 
 let stack: LocalStack;
@@ -15,6 +16,7 @@ beforeAll(async () => {
   caseworker2 = await ApiClient.signIn(stack.url, 'caseworker2.vn-na');
   supervisor = await ApiClient.signIn(stack.url, 'supervisor.vn-na');
   otherTenant = await ApiClient.signIn(stack.url, 'caseworker.mm');
+  await useTestForm(await ApiClient.signIn(stack.url, 'admin.vn-na'));
 });
 afterAll(() => stack?.stop());
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { startTestStack } from '../support/local-stack.ts';
 import { ApiClient, newCase } from '../support/api-client.ts';
+import { useTestForm } from '../support/test-form.ts';
 import { ROUTES } from '../../functions/routes.ts';
 import type { LocalStack } from '../../infra/local/stack.ts';
 
@@ -35,6 +36,7 @@ async function buildTenant(index: number, marker: string, roleSets: readonly (re
   });
   expect(onboarded.status, JSON.stringify(onboarded.body)).toBe(201);
   const admin = await ApiClient.signIn(stack.url, `admin.${tenant}`, onboarded.body.data.admin.temporaryPassword);
+  await useTestForm(admin);
   const users = [admin];
   // Partner users belong to a partner organisation of their tenant, which carries the marker too.
   const organizationId = `org-${tenant}`;

@@ -4,6 +4,7 @@ import { replay } from '../../shared/history/chain.ts';
 import { Case, STAGES } from '../../shared/schemas/case.ts';
 import { startTestStack } from '../support/local-stack.ts';
 import { ApiClient, newCase } from '../support/api-client.ts';
+import { useTestForm } from '../support/test-form.ts';
 import type { LocalStack } from '../../infra/local/stack.ts';
 
 let stack: LocalStack;
@@ -13,6 +14,7 @@ const ACTORS = ['caseworker.vn-na', 'caseworker2.vn-na', 'supervisor.vn-na', 'ng
 beforeAll(async () => {
   stack = await startTestStack();
   for (const username of ACTORS) clients[username] = await ApiClient.signIn(stack.url, username);
+  await useTestForm(await ApiClient.signIn(stack.url, 'admin.vn-na'));
 });
 afterAll(() => stack?.stop());
 

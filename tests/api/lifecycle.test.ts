@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replay } from '../../shared/history/chain.ts';
 import { startTestStack } from '../support/local-stack.ts';
 import { ApiClient, newCase } from '../support/api-client.ts';
+import { useTestForm } from '../support/test-form.ts';
 import type { LocalStack } from '../../infra/local/stack.ts';
 
 let stack: LocalStack;
@@ -12,6 +13,7 @@ beforeAll(async () => {
   stack = await startTestStack();
   caseworker = await ApiClient.signIn(stack.url, 'caseworker.vn-na');
   supervisor = await ApiClient.signIn(stack.url, 'supervisor.vn-na');
+  await useTestForm(await ApiClient.signIn(stack.url, 'admin.vn-na'));
 });
 afterAll(() => stack?.stop());
 

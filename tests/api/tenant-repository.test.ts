@@ -49,6 +49,17 @@ describe('TenantRepository over DynamoDB Local', () => {
     expect(await repository.get('THING#2', 'META')).toBeUndefined();
   });
 
+  it('deletes only inside its own tenant, with the put that replaces it in the same transaction', async () => {
+    await repositoryOf('sy').transact([{ put: { pk: 'SEARCH#x', sk: 'a' } }]);
+    await repositoryOf('eg').transact([{ put: { pk: 'SEARCH#x', sk: 'a' } }]);
+    await repositoryOf('eg').transact([{ delete: { pk: 'SEARCH#x', sk: 'a' } }, { put: { pk: 'SEARCH#y', sk: 'a' } }]);
+    const stored = (pk: string) => raw.send(new GetCommand({ TableName: tableName, Key: { pk, sk: 'a' } })).then((out) => out.Item);
+    expect(await stored('T#eg#SEARCH#x')).toBeUndefined();
+    expect(await stored('T#eg#SEARCH#y')).toBeDefined();
+    expect(await stored('T#sy#SEARCH#x')).toBeDefined();
+    await expect(repositoryOf('eg').transact([{ delete: { pk: 'T#sy#SEARCH#x', sk: 'a' } }])).rejects.toMatchObject({ code: 'INTERNAL' });
+  });
+
   it('answers UNAVAILABLE when the database cannot be reached', async () => {
     const unreachable = DynamoDBDocumentClient.from(
       new DynamoDBClient({ endpoint: 'http://127.0.0.1:9', region: 'local', maxAttempts: 1, credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }),

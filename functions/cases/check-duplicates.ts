@@ -1,0 +1,13 @@
+import { DuplicateCheckInput } from '../../shared/schemas/case.ts';
+import { parseOrThrow } from '../../shared/validation.ts';
+import { route } from '../http/route.ts';
+import { ok } from '../http/responses.ts';
+import { unicodeChild } from './case-rules.ts';
+import { findPossibleDuplicates } from './duplicates.ts';
+
+/** `POST /cases/possible-duplicates`: what registration would report in `meta.possibleDuplicates`, before saving. */
+export const handler = route(async (req, ctx) => {
+  ctx.authorize('case.create');
+  const { child } = parseOrThrow(DuplicateCheckInput, req.body);
+  return ok(await findPossibleDuplicates(ctx.repository, unicodeChild(child)));
+});
