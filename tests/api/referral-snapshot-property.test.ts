@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { SHARE_SECTIONS, type ShareSection } from '../../shared/schemas/referral.ts';
 import { startTestStack } from '../support/local-stack.ts';
 import { ApiClient } from '../support/api-client.ts';
+import { useTestForm } from '../support/test-form.ts';
 import type { LocalStack } from '../../infra/local/stack.ts';
 
 let stack: LocalStack;
@@ -17,6 +18,8 @@ beforeAll(async () => {
     ApiClient.signIn(stack.url, 'supervisor.vn-na'),
     ApiClient.signIn(stack.url, 'ngo.vn-na'),
   ]);
+  // Tenant form fields are part of the case, never of a referral: the form gives the markers a field to live in.
+  await useTestForm(await ApiClient.signIn(stack.url, 'admin.vn-na'));
 });
 afterAll(() => stack?.stop());
 

@@ -4,6 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { startTestStack } from '../support/local-stack.ts';
 import { ApiClient, newCase } from '../support/api-client.ts';
+import { useTestForm } from '../support/test-form.ts';
 import type { LocalStack } from '../../infra/local/stack.ts';
 
 let stack: LocalStack;
@@ -19,6 +20,7 @@ beforeAll(async () => {
   [caseworker, supervisor, admin, partner, otherTenantPartner] = await Promise.all([
     signIn('caseworker.vn-na'), signIn('supervisor.vn-na'), signIn('admin.vn-na'), signIn('ngo.vn-na'), signIn('ngo.sy'),
   ]);
+  await useTestForm(admin);
 });
 afterAll(() => stack?.stop());
 
@@ -126,7 +128,7 @@ describe('making a referral', () => {
   });
 
   it('copies only the shared sections, and never confidential notes or tenant form fields', async () => {
-    const kase = await registerCase({ fields: { secretField: 'FIELD-MARKER' } });
+    const kase = await registerCase({ fields: { school: 'FIELD-MARKER' } });
     await caseworker.post(`/api/v1/cases/${kase.id}/notes`, { text: 'Open note for partners', confidential: false });
     await caseworker.post(`/api/v1/cases/${kase.id}/notes`, { text: 'CONFIDENTIAL-MARKER', confidential: true });
     const basic = await caseworker.post(`/api/v1/cases/${kase.id}/referrals`, referralBody());
