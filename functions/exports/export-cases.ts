@@ -20,14 +20,7 @@ function cells(kase: Case): (string | number)[] {
 
 /** Every case of the tenant: the byTenant index `CASES`, page by page (an export reads them all; no Scan). */
 async function allCases(repository: TenantRepository): Promise<Case[]> {
-  const cases: Case[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await repository.query({ index: 'byTenant', partition: 'CASES', limit: 1_000, cursor, newestFirst: true });
-    cases.push(...page.items.map(caseFromItem));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return cases;
+  return (await repository.queryAll({ index: 'byTenant', partition: 'CASES', newestFirst: true })).map(caseFromItem);
 }
 
 /**
