@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../http/spreadsheet.ts';
 import type { Case } from '../../shared/schemas/case.ts';
 import { ExportQuery } from '../../shared/schemas/reports.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
@@ -42,7 +42,7 @@ export const handler = route(async (req, ctx) => {
   if (format === 'csv') {
     return file(`\uFEFF${[csvLine([...COLUMNS]), ...cases.map((kase) => csvLine(cells(kase)))].join('\r\n')}\r\n`, 'text/csv; charset=utf-8', `${name}.csv`);
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   const sheet = workbook.addWorksheet('Cases');
   sheet.addRow([...COLUMNS]).font = { bold: true };
   for (const kase of cases) sheet.addRow(cells(kase));
