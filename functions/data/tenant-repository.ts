@@ -179,6 +179,18 @@ export class TenantRepository {
     return Number(out.Attributes?.value);
   }
 
+  /** Every item a Query matches, page after page (reports and exports that need them all; never a Scan). */
+  async queryAll(options: Omit<QueryOptions, 'limit' | 'cursor'>, pageSize = 1_000): Promise<StoredItem[]> {
+    const items: StoredItem[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.query({ ...options, limit: pageSize, cursor });
+      items.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return items;
+  }
+
   /** How many items a Query matches (Select COUNT, every page): for small ranges such as overdue follow-ups. */
   async count(options: Omit<QueryOptions, 'limit' | 'cursor' | 'newestFirst'>): Promise<number> {
     let total = 0;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../http/spreadsheet.ts';
 import type { Case } from '../../shared/schemas/case.ts';
 import { ExportQuery } from '../../shared/schemas/reports.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
@@ -20,14 +20,7 @@ function cells(kase: Case): (string | number)[] {
 
 /** Every case of the tenant: the byTenant index `CASES`, page by page (an export reads them all; no Scan). */
 async function allCases(repository: TenantRepository): Promise<Case[]> {
-  const cases: Case[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await repository.query({ index: 'byTenant', partition: 'CASES', limit: 1_000, cursor, newestFirst: true });
-    cases.push(...page.items.map(caseFromItem));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return cases;
+  return (await repository.queryAll({ index: 'byTenant', partition: 'CASES', newestFirst: true })).map(caseFromItem);
 }
 
 /**
@@ -49,7 +42,7 @@ export const handler = route(async (req, ctx) => {
   if (format === 'csv') {
     return file(`\uFEFF${[csvLine([...COLUMNS]), ...cases.map((kase) => csvLine(cells(kase)))].join('\r\n')}\r\n`, 'text/csv; charset=utf-8', `${name}.csv`);
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   const sheet = workbook.addWorksheet('Cases');
   sheet.addRow([...COLUMNS]).font = { bold: true };
   for (const kase of cases) sheet.addRow(cells(kase));

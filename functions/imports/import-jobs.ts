@@ -88,14 +88,8 @@ export class ImportJobs {
 
   /** Every failed row so far, in row order: one Query on the job's partition. */
   async failures(id: string): Promise<StoredFailure[]> {
-    const failures: StoredFailure[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.repository.query({ partition: partition(id), sortKeyPrefix: 'FAILED#', limit: 100, cursor });
-      failures.push(...page.items.flatMap((item: StoredItem) => item.failed as StoredFailure[]));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return failures;
+    const items = await this.repository.queryAll({ partition: partition(id), sortKeyPrefix: 'FAILED#' }, 100);
+    return items.flatMap((item: StoredItem) => item.failed as StoredFailure[]);
   }
 
   /** Takes the job for `LEASE_MS` if it is running and nobody holds it; undefined when someone else does. */

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../http/spreadsheet.ts';
 import { parse } from 'csv-parse/sync';
 import { DomainError, type ErrorDetail } from '../../shared/errors.ts';
 import { CaseInput } from '../../shared/schemas/case.ts';
@@ -64,7 +65,7 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** The first worksheet: row 1 the header, every later non-empty row a data row. Dates become YYYY-MM-DD. */
 export async function rowsFromXlsx(bytes: Buffer): Promise<RawRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

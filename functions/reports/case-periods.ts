@@ -71,19 +71,11 @@ function fromItem(item: StoredItem): CasePeriods {
  * index, `sk >= from`, filtered to cases registered by `to`.
  */
 export async function casesOpenSince(repository: TenantRepository, from: string, to: string): Promise<CasePeriods[]> {
-  const found: CasePeriods[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await repository.query({
-      index: 'byTenant',
-      partition: PERIODS_INDEX_PARTITION,
-      sortKeyBetween: [from, '~~'],
-      limit: 1_000,
-      cursor,
-      filter: { expression: '#openedAt <= :toEnd', names: { '#openedAt': 'openedAt' }, values: { ':toEnd': `${to}T23:59:59.999Z` } },
-    });
-    found.push(...page.items.map(fromItem));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return found;
+  const items = await repository.queryAll({
+    index: 'byTenant',
+    partition: PERIODS_INDEX_PARTITION,
+    sortKeyBetween: [from, '~~'],
+    filter: { expression: '#openedAt <= :toEnd', names: { '#openedAt': 'openedAt' }, values: { ':toEnd': `${to}T23:59:59.999Z` } },
+  });
+  return items.map(fromItem);
 }

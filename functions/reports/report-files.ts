@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../http/spreadsheet.ts';
 import type { Circular02Report, ReportCounts } from '../../shared/schemas/reports.ts';
 import { categoryLabel, type ReportLabels } from './report-labels.ts';
 
@@ -41,7 +41,7 @@ export function reportCsv(report: Circular02Report, labels: ReportLabels, tenant
  * value in B); row 7 the header; from row 8 the table, numbers as numbers. Right-to-left for Arabic.
  */
 export async function reportXlsx(report: Circular02Report, labels: ReportLabels, tenantName: string, rightToLeft: boolean): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Sanad';
   workbook.created = new Date(report.generatedAt);
   const sheet = workbook.addWorksheet('Circular 02', { views: [{ rightToLeft }] });

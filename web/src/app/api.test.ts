@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiError } from './api.ts';
+import { api, ApiError, download } from './api.ts';
 import { session } from './session.ts';
 
 afterEach(() => {
@@ -30,5 +30,27 @@ describe('api', () => {
   it('reports a body that is not JSON as an internal error with its status', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>', { status: 502 })));
     await expect(api('/x')).rejects.toMatchObject({ status: 502, code: 'INTERNAL' });
+  });
+});
+
+describe('download', () => {
+  it('fetches with the Accept header and the bearer token, and saves under the server\'s file name', async () => {
+    session.save('tok');
+    const fetchMock = vi.fn(async () => new Response('PK…', { status: 200, headers: { 'content-disposition': 'attachment; filename="circular-02-vn-na-2026.xlsx"' } }));
+    vi.stubGlobal('fetch', fetchMock);
+    const saved: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    await download('/api/v1/reports/circular-02?period=2026', 'text/csv', 'fallback.csv');
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(init.headers).toEqual({ accept: 'text/csv', authorization: 'Bearer tok' });
+    expect(saved).toEqual(['circular-02-vn-na-2026.xlsx']);
+    click.mockRestore();
+  });
+
+  it('throws the API error instead of saving an error body as a file', async () => {
+    respond(403, { error: { code: 'FORBIDDEN', message: 'no' } });
+    await expect(download('/api/v1/exports/cases?format=csv', '*/*', 'cases.csv')).rejects.toMatchObject({ status: 403, code: 'FORBIDDEN' });
   });
 });

@@ -12,3 +12,9 @@ export function formatCount(count: number | string, language: string): string {
   const numbers = new Intl.NumberFormat(language);
   return typeof count === 'number' ? numbers.format(count) : count.replace(/\d+/g, (digits) => numbers.format(Number(digits)));
 }
+
+/**
+ * Wraps a code written left to right (`2026-H2`) in Unicode isolates for interpolation into a translated
+ * sentence, so an Arabic sentence cannot reorder its parts (it would show `H2-2026`).
+ */
+export const isolate = (code: string): string => `\u2066${code}\u2069`;

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { RISK_LEVELS, STAGES } from '../../../shared/schemas/case.ts';
 import type { ChildTenantDashboard, Dashboard } from '../../../shared/schemas/reports.ts';
@@ -63,10 +62,7 @@ function TenantDashboard() {
         <div><dt>{t('dashboard.openCases')}</dt><dd data-testid="open-cases">{count(data.openCases)}</dd></div>
         <div><dt>{t('dashboard.closedCases')}</dt><dd>{count(data.closedCases)}</dd></div>
         <div className={data.overdueFollowUps > 0 ? 'tile-warn' : undefined}><dt>{t('dashboard.overdueFollowUps')}</dt><dd>{count(data.overdueFollowUps)}</dd></div>
-        <div>
-          <dt>{t('dashboard.pendingApprovals')}</dt>
-          <dd><Link to="/approvals">{count(data.pendingApprovals)}</Link></dd>
-        </div>
+        <div><dt>{t('dashboard.pendingApprovals')}</dt><dd>{count(data.pendingApprovals)}</dd></div>
       </dl>
       <div className="charts">
         <BarChart title={t('dashboard.byStage')} bars={barsOf(data.byStage, (stage) => t(`stage.${stage}`), STAGES)} />

@@ -27,8 +27,8 @@ export default function ImportPage() {
     queryKey: ['import', jobId],
     enabled: jobId !== undefined,
     queryFn: async () => (await api<ImportJob>(`/api/v1/imports/${encodeURIComponent(jobId!)}`)).data,
-    // Every second while the job runs; it stops by itself once the job is done.
-    refetchInterval: (query) => (query.state.data?.status === 'completed' || query.state.data?.status === 'failed' ? false : 1_000),
+    // Every second while the job runs; no more once it is done or cannot be read.
+    refetchInterval: (query) => (query.state.status === 'error' || (query.state.data && query.state.data.status !== 'running') ? false : 1_000),
     staleTime: 0,
   });
   return (
@@ -51,7 +51,8 @@ export default function ImportPage() {
       </form>
       {upload.isPending && <p role="status">{t('imports.uploading')}</p>}
       {upload.isError && <p role="alert" className="error">{t('imports.rejected', { reason: upload.error.message })}</p>}
-      {jobId && !job.data && <p role="status">{t('common.loading')}</p>}
+      {jobId && job.isPending && <p role="status">{t('common.loading')}</p>}
+      {job.isError && <p role="alert" className="error">{t('common.error')}</p>}
       {job.data && <ImportProgress job={job.data} />}
     </section>
   );

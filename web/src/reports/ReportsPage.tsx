@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Circular02Report, ReportCounts } from '../../../shared/schemas/reports.ts';
 import { api, download } from '../app/api.ts';
-import { formatCount, formatDate, formatDateTime } from '../app/format.ts';
+import { formatCount, formatDate, formatDateTime, isolate } from '../app/format.ts';
 import { usePageHeading } from '../app/use-page-heading.ts';
 import { ScrollTable } from '../app/ScrollTable.tsx';
 import { categoryLabel } from '../dashboard/dashboard-bars.ts';
@@ -34,15 +34,15 @@ export default function ReportsPage() {
       download(`/api/v1/reports/circular-02?period=${encodeURIComponent(period!)}&lang=${i18n.language}`, accept, `circular-02-${period}.${extension}`),
   });
   const choices: { value: Choice; label: string }[] = [
-    { value: 'half', label: t('reports.thisHalf', { period: periods.half }) },
-    { value: 'year', label: t('reports.thisYear', { period: periods.year }) },
+    { value: 'half', label: t('reports.thisHalf', { period: isolate(periods.half) }) },
+    { value: 'year', label: t('reports.thisYear', { period: isolate(periods.year) }) },
     { value: 'custom', label: t('reports.custom') },
   ];
   return (
     <section>
       <h1 ref={heading} tabIndex={-1}>{t('reports.title')}</h1>
       <p className="notice" data-testid="next-due">
-        {t(next.kind === 'half' ? 'reports.nextHalf' : 'reports.nextYear', { period: next.period, date: formatDate(next.dueDate, i18n.language) })}{' '}
+        {t(next.kind === 'half' ? 'reports.nextHalf' : 'reports.nextYear', { period: isolate(next.period), date: formatDate(next.dueDate, i18n.language) })}{' '}
         <strong>{next.days === 0 ? t('reports.dueToday') : t('reports.dueIn', { count: next.days })}</strong>
       </p>
       <fieldset className="view-switch">
