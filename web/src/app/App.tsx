@@ -15,6 +15,7 @@ const CasePage = lazy(() => import('../cases/CasePage.tsx'));
 const ApprovalsPage = lazy(() => import('../approvals/ApprovalsPage.tsx'));
 const TenantsPage = lazy(() => import('../platform/TenantsPage.tsx'));
 const UsersPage = lazy(() => import('../admin/UsersPage.tsx'));
+const FormBuilderPage = lazy(() => import('../forms/FormBuilderPage.tsx'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -36,6 +37,7 @@ export function App() {
               <Route path="/approvals" element={<ApprovalsPage />} />
               <Route path="/platform" element={<TenantsPage />} />
               <Route path="/admin/users" element={<UsersPage />} />
+              <Route path="/admin/forms" element={<FormBuilderPage />} />
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

@@ -14,6 +14,7 @@ export function Layout() {
   const canListCases = useCan('case.list');
   const canManageTenants = useCan('tenant.manage');
   const canManageUsers = useCan('user.manage');
+  const canManageForms = useCan('form.manage');
   const navigate = useNavigate();
   const queries = useQueryClient();
   const signOut = () => {
@@ -31,6 +32,7 @@ export function Layout() {
           {canRegister && <NavLink to="/cases/new">{t('nav.register')}</NavLink>}
           {canReviewApprovals && <NavLink to="/approvals">{t('nav.approvals')}</NavLink>}
           {canManageUsers && <NavLink to="/admin/users">{t('nav.users')}</NavLink>}
+          {canManageForms && <NavLink to="/admin/forms">{t('nav.forms')}</NavLink>}
           {canManageTenants && <NavLink to="/platform">{t('nav.tenants')}</NavLink>}
         </nav>
         <div className="session">

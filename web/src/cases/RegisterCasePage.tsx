@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
@@ -31,12 +31,12 @@ export default function RegisterCasePage() {
   const locations = useLookups().data?.locations;
   // The core fields and the tenant's own, validated by the same compiled schema the API uses.
   const schema = useMemo(() => CaseInput.extend({ fields: compileFormSchema(definition).optional() }), [definition]);
-  const { register, handleSubmit, setError, getFieldState, formState, watch } = useForm<CaseInput>({
+  const { register, handleSubmit, setError, getFieldState, formState, control } = useForm<CaseInput>({
     resolver: zodResolver(schema),
     shouldUnregister: true,
     defaultValues: { child: { fullName: '', sex: 'unknown' }, categories: [], riskLevel: 'medium', fields: {} },
   });
-  const fieldValues = watch('fields') ?? {};
+  const fieldValues = useWatch({ control, name: 'fields' }) ?? {};
   const [created, setCreated] = useState<{ kase: Case; duplicates: PossibleDuplicate[] } | null>(null);
   // A refusal no field can show (a tenant form field, an outage) is announced above the button instead.
   const [unplacedError, setUnplacedError] = useState(false);
