@@ -9,6 +9,9 @@ export interface Editor {
 
 const pad = (version: number) => String(version).padStart(8, '0');
 
+/** A version is one DynamoDB item (at most 400 KB); this leaves room for the attributes around it. */
+export const MAX_DOCUMENT_BYTES = 350_000;
+
 /**
  * A tenant's configuration document kept in versions in one partition (`FORM#case`, `LOOKUPS`):
  *   `CURRENT`     — the version in force, `version` n
@@ -41,6 +44,9 @@ export class VersionedDocument<T extends { version: number }> {
 
   /** Replaces the document if it is still at `expectedVersion` (412 otherwise), keeping the old version. */
   async replace(content: Omit<T, 'version'>, expectedVersion: number, editor: Editor): Promise<T> {
+    if (Buffer.byteLength(JSON.stringify(content), 'utf8') > MAX_DOCUMENT_BYTES) {
+      throw new DomainError('VALIDATION_FAILED', `The ${this.entity} is too large`, [{ path: '(body)', message: `Keep it under ${MAX_DOCUMENT_BYTES / 1000} KB` }]);
+    }
     const stored = await this.repository.get(this.partition, 'CURRENT');
     const current = stored ? this.parse(stored) : ({ ...(await this.initial()), version: 1 } as T);
     const stale = () => new DomainError('PRECONDITION_FAILED', `The ${this.entity} has changed (now version ${current.version}); reload it`);

@@ -216,6 +216,17 @@ describe('lookups', () => {
   });
 });
 
+describe('limits', () => {
+  it('refuses lookups too large for one item with 400, not a 5xx', async () => {
+    const current = (await admin.get('/api/v1/lookups')).body.data;
+    const long = 'x'.repeat(400);
+    const locations = Array.from({ length: 2000 }, (_, i) => ({ id: `g${i}`, parentId: null, level: 'governorate', name: { en: long, ar: long } }));
+    const res = await put(admin, '/api/v1/lookups', { categories: current.categories, locationLevels: current.locationLevels, locations }, current.version);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
 describe('demo lookups', () => {
   it('seeds each demo tenant a small location tree in its own levels', async () => {
     const vn = await ApiClient.signIn(stack.url, 'caseworker.vn-na');

@@ -22,6 +22,7 @@ const TransfersPage = lazy(() => import('../transfers/TransfersPage.tsx'));
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage.tsx'));
 const ReportsPage = lazy(() => import('../reports/ReportsPage.tsx'));
 const ImportPage = lazy(() => import('../imports/ImportPage.tsx'));
+const FormBuilderPage = lazy(() => import('../forms/FormBuilderPage.tsx'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -50,6 +51,7 @@ export function App() {
               <Route path="/dashboard" element={<DashboardPage />} />
               <Route path="/reports" element={<ReportsPage />} />
               <Route path="/imports/new" element={<ImportPage />} />
+              <Route path="/admin/forms" element={<FormBuilderPage />} />
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

@@ -20,6 +20,7 @@ export function Layout() {
   const canManageOrganizations = useCan('organization.manage');
   const canReadReports = useCan('report.read');
   const canImport = useCan('import.create');
+  const canManageForms = useCan('form.manage');
   const navigate = useNavigate();
   const queries = useQueryClient();
   const signOut = () => {
@@ -43,6 +44,7 @@ export function Layout() {
           {canImport && <NavLink to="/imports/new">{t('nav.import')}</NavLink>}
           {canManageUsers && <NavLink to="/admin/users">{t('nav.users')}</NavLink>}
           {canManageOrganizations && <NavLink to="/admin/organizations">{t('nav.organizations')}</NavLink>}
+          {canManageForms && <NavLink to="/admin/forms">{t('nav.forms')}</NavLink>}
           {canManageTenants && <NavLink to="/platform">{t('nav.tenants')}</NavLink>}
         </nav>
         <div className="session">

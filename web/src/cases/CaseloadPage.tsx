@@ -21,6 +21,7 @@ export default function CaseloadPage() {
   const filters = {
     ...Object.fromEntries(FILTERS.flatMap((f) => (params.get(f.name) ? [[f.name, params.get(f.name)!]] : []))),
     ...(assignedToMe ? { assigned: 'me' } : {}),
+    ...(params.get('q') ? { q: params.get('q')! } : {}),
   };
   const query = useInfiniteQuery({
     queryKey: ['cases', filters],
@@ -40,6 +41,18 @@ export default function CaseloadPage() {
     <section>
       <h1 ref={heading} tabIndex={-1}>{t('caseload.title')}</h1>
       <ExportButtons />
+      <form
+        role="search"
+        className="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setFilter('q', String(new FormData(event.currentTarget).get('q') ?? '').trim());
+        }}
+      >
+        <label htmlFor="case-search">{t('caseload.search')}</label>
+        <input id="case-search" name="q" type="search" defaultValue={params.get('q') ?? ''} />
+        <button type="submit">{t('caseload.searchSubmit')}</button>
+      </form>
       <div className="filters">
         {FILTERS.map((filter) => (
           <label key={filter.name}>

@@ -29,7 +29,7 @@ export function ConflictDialog({ seen, onRetry, onClose }: { seen: Case; onRetry
           <p>{t('conflict.changed', { count: changes.length })}</p>
           <ul className="changes">
             {changes.map((change) => (
-              <li key={change.path}><code>{change.path}</code>: {display(change.from)} → {display(change.to)}</li>
+              <li key={change.path}><code>{change.path}</code>: {display(change.from)} <span className="icon-directional" aria-hidden="true">→</span> {display(change.to)}</li>
             ))}
           </ul>
         </>

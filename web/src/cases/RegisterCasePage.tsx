@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useMemo, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
@@ -8,6 +8,11 @@ import { CaseInput, DEFAULT_CATEGORY_CODES, RISK_LEVELS, SEXES, type Case } from
 import { api, ApiError } from '../app/api.ts';
 import { usePageHeading } from '../app/use-page-heading.ts';
 import { FieldError, SERVER_ERROR } from './FieldError.tsx';
+import { compileFormSchema } from '../../../shared/forms/compile.ts';
+import { DEFAULT_FORM } from '../../../shared/forms/form-definition.ts';
+import { TenantFormFields } from '../forms/TenantFormFields.tsx';
+import { useCaseForm, useLookups } from '../forms/form-api.ts';
+import { PossibleDuplicates, type PossibleDuplicate } from './PossibleDuplicates.tsx';
 
 /** Server paths (`child.fullName`) are the form's field names, so server errors land on the right field. */
 const FIELD_NAMES = ['child.fullName', 'child.sex', 'child.dateOfBirth', 'child.location', 'categories', 'riskLevel'] as const;
@@ -22,25 +27,37 @@ export default function RegisterCasePage() {
   const heading = usePageHeading();
   const navigate = useNavigate();
   const queries = useQueryClient();
-  const { register, handleSubmit, setError, getFieldState, formState } = useForm<CaseInput>({
-    resolver: zodResolver(CaseInput),
-    defaultValues: { child: { fullName: '', sex: 'unknown' }, categories: [], riskLevel: 'medium' },
+  const definition = useCaseForm().data?.definition ?? DEFAULT_FORM;
+  const locations = useLookups().data?.locations;
+  // The core fields and the tenant's own, validated by the same compiled schema the API uses.
+  const schema = useMemo(() => CaseInput.extend({ fields: compileFormSchema(definition).optional() }), [definition]);
+  const { register, handleSubmit, setError, getFieldState, formState, control } = useForm<CaseInput>({
+    resolver: zodResolver(schema),
+    shouldUnregister: true,
+    defaultValues: { child: { fullName: '', sex: 'unknown' }, categories: [], riskLevel: 'medium', fields: {} },
   });
+  const fieldValues = useWatch({ control, name: 'fields' }) ?? {};
+  const [created, setCreated] = useState<{ kase: Case; duplicates: PossibleDuplicate[] } | null>(null);
   // A refusal no field can show (a tenant form field, an outage) is announced above the button instead.
   const [unplacedError, setUnplacedError] = useState(false);
   const create = useMutation({
-    mutationFn: async (input: CaseInput) => (await api<Case>('/api/v1/cases', { method: 'POST', body: input })).data,
+    mutationFn: async (input: CaseInput) => await api<Case>('/api/v1/cases', { method: 'POST', body: input }),
     onMutate: () => setUnplacedError(false),
-    onSuccess: (kase) => {
+    onSuccess: ({ data: kase, meta }) => {
       void queries.invalidateQueries({ queryKey: ['cases'] });
-      void navigate(`/cases/${kase.id}`);
+      const duplicates = (meta?.possibleDuplicates as PossibleDuplicate[] | undefined) ?? [];
+      // Possible duplicates are shown before leaving the page, so the caseworker can check them.
+      if (duplicates.length > 0) setCreated({ kase, duplicates });
+      else void navigate(`/cases/${kase.id}`);
     },
     onError: (error) => {
       const details = error instanceof ApiError ? error.details : [];
       let placedAll = details.length > 0;
       for (const detail of details) {
         const field = FIELD_NAMES.find((name) => detail.path === name || detail.path.startsWith(`${name}.`));
+        const tenantField = /^fields\.([a-zA-Z][a-zA-Z0-9_]*)/.exec(detail.path)?.[1];
         if (field) setError(field, { type: SERVER_ERROR, message: detail.message }, { shouldFocus: true });
+        else if (tenantField) setError(`fields.${tenantField}`, { type: SERVER_ERROR, message: detail.message }, { shouldFocus: true });
         else placedAll = false;
       }
       setUnplacedError(!placedAll);
@@ -53,6 +70,9 @@ export default function RegisterCasePage() {
     <FieldError id={`${idOf(name)}-error`} error={errorOf(name)} messageKey={messageKey} />
   );
 
+  const tenantErrorOf = (id: string) => getFieldState(`fields.${id}`, formState).error;
+
+  if (created) return <PossibleDuplicates kase={created.kase} duplicates={created.duplicates} />;
   return (
     <section>
       <h1 ref={heading} tabIndex={-1}>{t('register.title')}</h1>
@@ -103,6 +123,8 @@ export default function RegisterCasePage() {
           </div>
           {errorFor('riskLevel')}
         </fieldset>
+
+        <TenantFormFields definition={definition} values={fieldValues} register={register} errorOf={tenantErrorOf} locations={locations} />
 
         {unplacedError && <p role="alert" className="error">{t('common.error')}</p>}
         <button type="submit" disabled={create.isPending}>{create.isPending ? t('register.saving') : t('register.submit')}</button>

@@ -11,6 +11,8 @@ describe('chooseLanguage', () => {
     expect(chooseLanguage('?lang=xx', 'vi', ['en-GB'])).toBe('vi');
     expect(chooseLanguage('', null, ['fr-FR', 'vi-VN'])).toBe('vi');
     expect(chooseLanguage('', null, ['ar-EG'])).toBe('ar');
+    expect(chooseLanguage('?lang=my', 'vi', ['en-GB'])).toBe('my');
+    expect(chooseLanguage('', null, ['my-MM'])).toBe('my');
     expect(chooseLanguage('', null, ['fr-FR'])).toBe('en');
   });
 });
@@ -42,6 +44,9 @@ describe('applyLanguage', () => {
     await i18next.changeLanguage('ar');
     expect(i18next.t('caseload.count', { count: 2 })).toBe('حالتان معروضتان');
     expect(i18next.t('caseload.count', { count: 5 })).toBe('5 حالات معروضة');
+    await i18next.changeLanguage('my');
+    expect(i18next.t('caseload.count', { count: 3 })).toBe('အမှုတွဲ 3 ခု ပြထားသည်');
+    expect(i18next.t('login.title')).toBe('ဝင်ရောက်ရန်');
     await i18next.changeLanguage('en');
     expect(i18next.t('caseload.count', { count: 1 })).toBe('1 case shown');
   });

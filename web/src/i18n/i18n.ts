@@ -1,12 +1,11 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
-import vi from './locales/vi.json';
-import ar from './locales/ar.json';
 
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
   { code: 'vi', name: 'Tiếng Việt' },
+  { code: 'my', name: 'မြန်မာ' },
   { code: 'ar', name: 'العربية' },
 ] as const;
 export type LanguageCode = (typeof LANGUAGES)[number]['code'];
@@ -34,10 +33,35 @@ export function applyLanguage(code: LanguageCode): void {
   void i18next.changeLanguage(code);
 }
 
-export function initI18n(): typeof i18next {
+/**
+ * English (the fallback) is in the main bundle; the other languages are separate chunks loaded when chosen,
+ * so the login page's JavaScript does not grow with every language added.
+ */
+const LAZY_LOCALES: Record<string, () => Promise<{ default: ResourceKey }>> = {
+  vi: () => import('./locales/vi.json'),
+  my: () => import('./locales/my.json'),
+  ar: () => import('./locales/ar.json'),
+};
+
+const lazyLocales: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read: (language, _namespace, callback) => {
+    const load = LAZY_LOCALES[language];
+    if (!load) return callback(null, {});
+    load().then(
+      (module) => callback(null, module.default),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
+
+/** Starts i18next in the chosen language; the promise settles once that language's strings are loaded. */
+export function initI18n(): Promise<unknown> {
   const language = chooseLanguage(window.location.search, localStorage.getItem(STORAGE_KEY), navigator.languages ?? []);
-  void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, vi: { translation: vi }, ar: { translation: ar } },
+  const ready = i18next.use(lazyLocales).use(initReactI18next).init({
+    resources: { en: { translation: en } },
+    partialBundledLanguages: true,
     lng: language,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
@@ -45,5 +69,5 @@ export function initI18n(): typeof i18next {
     showSupportNotice: false,
   });
   applyLanguage(language);
-  return i18next;
+  return ready;
 }

@@ -18,7 +18,7 @@ export function HistoryPanel({ history }: { history: HistoryEntry[] }) {
             <details>
               <summary>{t('history.changes', { count: entry.changes.length })}</summary>
               <ul className="changes">
-                {entry.changes.map((change) => <li key={change.path}><code>{change.path}</code>: {show(change.from)} → {show(change.to)}</li>)}
+                {entry.changes.map((change) => <li key={change.path}><code>{change.path}</code>: {show(change.from)} <span className="icon-directional" aria-hidden="true">→</span> {show(change.to)}</li>)}
               </ul>
             </details>
           )}
