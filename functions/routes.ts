@@ -18,6 +18,8 @@ export interface RouteDefinition {
   manageAccounts?: boolean;
   /** Reaches the transfer exchange between tenants (its own role, fenced to the caller's transfers). */
   transferExchange?: boolean;
+  /** Reads child tenants' dashboard counters (a read-only role, fenced to their COUNTERS items and the registry). */
+  childAggregates?: boolean;
 }
 
 export const ROUTES: readonly RouteDefinition[] = [
@@ -68,8 +70,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/v1/transfers/{id}/decline', entry: 'transfers/decline-transfer.ts', authenticated: true, tenantData: true, transferExchange: true },
   { method: 'GET', path: '/api/v1/notifications', entry: 'notifications/get-notifications.ts', authenticated: true, tenantData: true },
   { method: 'POST', path: '/api/v1/notifications/seen', entry: 'notifications/mark-seen.ts', authenticated: true, tenantData: true },
-  // scope=children reads the registry (who the caller's child tenants are): the registry role as well.
-  { method: 'GET', path: '/api/v1/reports/dashboard', entry: 'reports/get-dashboard.ts', authenticated: true, tenantData: true, controlPlane: true },
+  // scope=children reads the registry (who the caller's children are) and their counters, read-only.
+  { method: 'GET', path: '/api/v1/reports/dashboard', entry: 'reports/get-dashboard.ts', authenticated: true, tenantData: true, childAggregates: true },
   { method: 'GET', path: '/api/v1/reports/circular-02', entry: 'reports/get-circular-02.ts', authenticated: true, tenantData: true },
   { method: 'POST', path: '/api/v1/imports/cases', entry: 'imports/start-import.ts', authenticated: true, tenantData: true },
   { method: 'GET', path: '/api/v1/imports/{id}', entry: 'imports/get-import.ts', authenticated: true, tenantData: true },

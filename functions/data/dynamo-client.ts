@@ -28,6 +28,14 @@ export function exchangeClientFor(callerTenantId: string): DynamoDBDocumentClien
   return cachedClient(`exchange:${callerTenantId}`, callerTenantId, process.env.SANAD_EXCHANGE_ROLE_ARN);
 }
 
+/**
+ * The client a parent tenant's dashboard reads a child tenant's counters with, signed with the read-only
+ * aggregate role tagged with that child: IAM lets it read only the child's `COUNTERS#…` items (and the registry).
+ */
+export function aggregateClientFor(tenantId: string): DynamoDBDocumentClient {
+  return cachedClient(`aggregate:${tenantId}`, tenantId, process.env.SANAD_AGGREGATE_ROLE_ARN);
+}
+
 function cachedClient(key: string, tenantTag: string, roleArn: string | undefined): DynamoDBDocumentClient {
   const cached = clients.get(key);
   if (cached) return cached;

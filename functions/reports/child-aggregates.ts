@@ -1,6 +1,11 @@
 import { PLATFORM_TENANT_ID } from '../../shared/auth/roles.ts';
 import type { ChildTenantDashboard } from '../../shared/schemas/reports.ts';
-import { TenantRegistry, tenantRepository } from '../platform/tenant-registry.ts';
+import { TenantRegistry } from '../platform/tenant-registry.ts';
+import { TenantRepository } from '../data/tenant-repository.ts';
+import { aggregateClientFor, tableName } from '../data/dynamo-client.ts';
+
+/** A tenant's space as the aggregate role sees it, tagged with `tag`: counters and the registry, read-only. */
+const aggregateSpace = (space: string, tag: string) => new TenantRepository(space, aggregateClientFor(tag), tableName());
 import { childDashboard } from './dashboard-counts.ts';
 
 /**
@@ -10,14 +15,11 @@ import { childDashboard } from './dashboard-counts.ts';
  *  - Who the children are comes from the control plane's registry (`_platform` `TENANTS`), never from the
  *    request: the caller's tenant is from its verified token.
  *  - Each child is read through its own tenant repository, and only `COUNTERS#<n>` / `CURRENT` items.
- *  - In AWS, the route (marked `controlPlane` in routes.ts for the registry read) should get a dedicated
- *    "aggregate reader" role for the child reads, assumed with the child tenant as session tag and allowing
- *    only `dynamodb:GetItem`/`BatchGetItem` with `dynamodb:LeadingKeys` = `T#${aws:PrincipalTag/tenant}#COUNTERS#*`.
- *    That role is NOT in the CDK stack yet: today the function would reuse the tenant data role (which allows
- *    the child's whole key space) — see the report of issue 8.
+ *  - In AWS both reads use the read-only aggregate role (`childAggregates` in routes.ts), assumed with the
+ *    child tenant as session tag: IAM allows only reads of `T#<child>#COUNTERS#*` and of the registry.
  */
 export async function childTenantDashboards(parentTenantId: string): Promise<ChildTenantDashboard[]> {
-  const registry = new TenantRegistry(tenantRepository(PLATFORM_TENANT_ID));
+  const registry = new TenantRegistry(aggregateSpace(PLATFORM_TENANT_ID, parentTenantId));
   const children = [];
   let cursor: string | undefined;
   do {
@@ -25,5 +27,5 @@ export async function childTenantDashboards(parentTenantId: string): Promise<Chi
     children.push(...page.items.filter((tenant) => tenant.parentId === parentTenantId && tenant.status === 'active'));
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
-  return Promise.all(children.map((child) => childDashboard(child, tenantRepository(child.id))));
+  return Promise.all(children.map((child) => childDashboard(child, aggregateSpace(child.id, child.id))));
 }

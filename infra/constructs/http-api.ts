@@ -18,6 +18,8 @@ export interface HttpApiProps {
   registryRole: TenantDataRole;
   /** The transfer exchange's role: a tenant's own transfers in the control plane's space, the registry read-only. */
   exchangeRole: TenantDataRole;
+  /** Read-only: a child tenant's dashboard counters and the registry, for a parent's `scope=children`. */
+  aggregateRole: TenantDataRole;
   userPool: UserPool;
 }
 
@@ -67,12 +69,14 @@ export class HttpApi extends Construct {
           ...(route.tenantData ? { SANAD_TABLE: props.tableName, SANAD_TENANT_ROLE_ARN: props.tenantDataRole.role.roleArn } : {}),
           ...(route.controlPlane ? { SANAD_REGISTRY_ROLE_ARN: props.registryRole.role.roleArn } : {}),
           ...(route.transferExchange ? { SANAD_EXCHANGE_ROLE_ARN: props.exchangeRole.role.roleArn } : {}),
+          ...(route.childAggregates ? { SANAD_AGGREGATE_ROLE_ARN: props.aggregateRole.role.roleArn } : {}),
           ...(route.manageAccounts ? { SANAD_USER_POOL_ID: props.userPool.pool.userPoolId } : {}),
         },
       });
       if (route.tenantData) props.tenantDataRole.grantAssumeWithTenantTag(role);
       if (route.controlPlane) props.registryRole.grantAssumeWithTenantTag(role);
       if (route.transferExchange) props.exchangeRole.grantAssumeWithTenantTag(role);
+      if (route.childAggregates) props.aggregateRole.grantAssumeWithTenantTag(role);
       if (route.manageAccounts) {
         role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ACCOUNT_ACTIONS, resources: [props.userPool.pool.userPoolArn] }));
       }

@@ -65,12 +65,13 @@ export class TenantDataRole extends Construct {
         },
       }),
     );
-    this.role.addToPolicy(
+    const readWriteKeys = props.leadingKeys ?? [TENANT_LEADING_KEYS];
+    if (readWriteKeys.length > 0) this.role.addToPolicy(
       new iam.PolicyStatement({
         actions: TENANT_DATA_ACTIONS,
         resources: [props.table.tableArn, `${props.table.tableArn}/index/*`],
         conditions: {
-          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': props.leadingKeys ?? [TENANT_LEADING_KEYS] },
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': readWriteKeys },
         },
       }),
     );

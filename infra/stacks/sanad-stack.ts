@@ -9,6 +9,7 @@ import { UserPool } from '../constructs/user-pool.ts';
 import { WebHosting } from '../constructs/web-hosting.ts';
 import { REPO_ROOT } from '../repo-root.ts';
 import { TRANSFER_EXCHANGE_LEADING_KEYS } from '../../functions/transfers/transfer-keys.ts';
+import { CHILD_AGGREGATE_LEADING_KEYS } from '../../functions/reports/counter-keys.ts';
 
 /** Sanad in one region: data, identity, API and web, composed from one construct each. */
 export class SanadStack extends Stack {
@@ -31,8 +32,16 @@ export class SanadStack extends Stack {
       readOnlyLeadingKeys: [`T#${PLATFORM_TENANT_ID}#TENANTS`],
       description: 'Sanad transfer exchange: only the transfers the session tag "tenant" sends or receives',
     });
+    // A parent tenant's dashboard reads its children's counters, and nothing else of theirs.
+    const aggregates = new TenantDataRole(this, 'ChildAggregates', {
+      table: data.table,
+      refusedTenantTags: '_*',
+      leadingKeys: [],
+      readOnlyLeadingKeys: CHILD_AGGREGATE_LEADING_KEYS,
+      description: 'Sanad child-tenant aggregates: read-only, the counters of the session tag "tenant" and the registry',
+    });
     const users = new UserPool(this, 'Users');
-    const api = new HttpApi(this, 'Api', { tableName: data.table.tableName, tenantDataRole: tenantData, registryRole: registry, exchangeRole: exchange, userPool: users });
+    const api = new HttpApi(this, 'Api', { tableName: data.table.tableName, tenantDataRole: tenantData, registryRole: registry, exchangeRole: exchange, aggregateRole: aggregates, userPool: users });
     const web = new WebHosting(this, 'Web', {
       api: api.api,
       userPoolClientId: users.spaClient.userPoolClientId,

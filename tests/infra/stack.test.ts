@@ -1,4 +1,5 @@
 import { TRANSFER_EXCHANGE_LEADING_KEYS } from '../../functions/transfers/transfer-keys.ts';
+import { CHILD_AGGREGATE_LEADING_KEYS } from '../../functions/reports/counter-keys.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { App, Aspects, type Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
@@ -50,7 +51,7 @@ const functions = (): { route: RouteDefinition; fn: Resource; roleId: string }[]
   });
 
 /** The data role whose ARN the functions receive in `variable`: there must be exactly one. */
-const dataRoleId = (variable: 'SANAD_TENANT_ROLE_ARN' | 'SANAD_REGISTRY_ROLE_ARN' | 'SANAD_EXCHANGE_ROLE_ARN'): string => {
+const dataRoleId = (variable: 'SANAD_TENANT_ROLE_ARN' | 'SANAD_REGISTRY_ROLE_ARN' | 'SANAD_EXCHANGE_ROLE_ARN' | 'SANAD_AGGREGATE_ROLE_ARN'): string => {
   const ids = new Set(functions().map(({ fn }) => getAttTarget(fn.props.Environment.Variables[variable])).filter(Boolean));
   expect(ids.size).toBe(1);
   return [...ids][0]!;
@@ -117,11 +118,19 @@ describe('tenant isolation in IAM', () => {
     expect(readOnly.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`T#${PLATFORM_TENANT_ID}#TENANTS`] } });
   });
 
-  it('only the three data roles hold DynamoDB permissions: Lambda execution roles have none', () => {
+  it("the child-aggregate role only reads: the session tenant's counters and the registry", () => {
+    const statements = dataStatementsOf(dataRoleId('SANAD_AGGREGATE_ROLE_ARN'));
+    expect(statements).toHaveLength(1);
+    expect(actionsOf(statements[0]).sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
+    expect(statements[0].Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': CHILD_AGGREGATE_LEADING_KEYS } });
+    expect(CHILD_AGGREGATE_LEADING_KEYS).toEqual(['T#${aws:PrincipalTag/tenant}#COUNTERS#*', `T#${PLATFORM_TENANT_ID}#TENANTS`]);
+  });
+
+  it('only the four data roles hold DynamoDB permissions: Lambda execution roles have none', () => {
     const holders = resources('AWS::IAM::Policy')
       .filter((policy) => statementsOf(policy).some((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:'))))
       .flatMap((policy) => policy.props.Roles.map((role: any) => role.Ref));
-    const dataRoles = [dataRoleId('SANAD_TENANT_ROLE_ARN'), dataRoleId('SANAD_REGISTRY_ROLE_ARN'), dataRoleId('SANAD_EXCHANGE_ROLE_ARN')];
+    const dataRoles = ['SANAD_TENANT_ROLE_ARN', 'SANAD_REGISTRY_ROLE_ARN', 'SANAD_EXCHANGE_ROLE_ARN', 'SANAD_AGGREGATE_ROLE_ARN'].map((v) => dataRoleId(v as never));
     expect([...new Set(holders)].sort()).toEqual(dataRoles.sort());
     for (const { roleId } of functions()) {
       const role = resources('AWS::IAM::Role').find((r) => r.id === roleId);
@@ -138,7 +147,7 @@ describe('tenant isolation in IAM', () => {
     expect(JSON.stringify(template.toJSON())).not.toMatch(/dynamodb:(Scan|\*)/);
   });
 
-  it.each(['SANAD_TENANT_ROLE_ARN', 'SANAD_REGISTRY_ROLE_ARN', 'SANAD_EXCHANGE_ROLE_ARN'] as const)('the role of %s trusts only principals tagged for it, and requires a tenant session tag', (role) => {
+  it.each(['SANAD_TENANT_ROLE_ARN', 'SANAD_REGISTRY_ROLE_ARN', 'SANAD_EXCHANGE_ROLE_ARN', 'SANAD_AGGREGATE_ROLE_ARN'] as const)('the role of %s trusts only principals tagged for it, and requires a tenant session tag', (role) => {
     const [trusted] = resources('AWS::IAM::Role').filter((r) => r.id === dataRoleId(role));
     const trust: any[] = trusted!.props.AssumeRolePolicyDocument.Statement;
     expect(trust.flatMap(actionsOf).sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
@@ -154,7 +163,10 @@ describe('tenant isolation in IAM', () => {
 
     // Exactly the functions that need the role carry its tag and may assume and tag it.
     const needsRole = (route: RouteDefinition) =>
-      ({ SANAD_TENANT_ROLE_ARN: route.tenantData, SANAD_REGISTRY_ROLE_ARN: Boolean(route.controlPlane), SANAD_EXCHANGE_ROLE_ARN: Boolean(route.transferExchange) })[role];
+      ({
+        SANAD_TENANT_ROLE_ARN: route.tenantData, SANAD_REGISTRY_ROLE_ARN: Boolean(route.controlPlane),
+        SANAD_EXCHANGE_ROLE_ARN: Boolean(route.transferExchange), SANAD_AGGREGATE_ROLE_ARN: Boolean(route.childAggregates),
+      })[role];
     const tagKey = callerTag!.slice('aws:PrincipalTag/'.length);
     for (const { route, roleId } of functions()) {
       const executionRole = resources('AWS::IAM::Role').find((r) => r.id === roleId)!;
@@ -173,6 +185,7 @@ describe('tenant isolation in IAM', () => {
       expect(variables.includes('SANAD_TABLE'), route.path).toBe(route.tenantData);
       expect(variables.includes('SANAD_REGISTRY_ROLE_ARN'), route.path).toBe(Boolean(route.controlPlane));
       expect(variables.includes('SANAD_EXCHANGE_ROLE_ARN'), route.path).toBe(Boolean(route.transferExchange));
+      expect(variables.includes('SANAD_AGGREGATE_ROLE_ARN'), route.path).toBe(Boolean(route.childAggregates));
       expect(variables.includes('SANAD_USER_POOL_ID'), route.path).toBe(Boolean(route.manageAccounts));
     }
   });
