@@ -20,6 +20,8 @@ export interface RouteDefinition {
   transferExchange?: boolean;
   /** Reads child tenants' dashboard counters (a read-only role, fenced to their COUNTERS items and the registry). */
   childAggregates?: boolean;
+  /** Reads or writes XLSX: gets the spreadsheet layer (exceljs, loaded on the first spreadsheet request). */
+  spreadsheets?: boolean;
 }
 
 export const ROUTES: readonly RouteDefinition[] = [
@@ -72,11 +74,11 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/v1/notifications/seen', entry: 'notifications/mark-seen.ts', authenticated: true, tenantData: true },
   // scope=children reads the registry (who the caller's children are) and their counters, read-only.
   { method: 'GET', path: '/api/v1/reports/dashboard', entry: 'reports/get-dashboard.ts', authenticated: true, tenantData: true, childAggregates: true },
-  { method: 'GET', path: '/api/v1/reports/circular-02', entry: 'reports/get-circular-02.ts', authenticated: true, tenantData: true },
-  { method: 'POST', path: '/api/v1/imports/cases', entry: 'imports/start-import.ts', authenticated: true, tenantData: true },
-  { method: 'GET', path: '/api/v1/imports/{id}', entry: 'imports/get-import.ts', authenticated: true, tenantData: true },
+  { method: 'GET', path: '/api/v1/reports/circular-02', entry: 'reports/get-circular-02.ts', authenticated: true, tenantData: true, spreadsheets: true },
+  { method: 'POST', path: '/api/v1/imports/cases', entry: 'imports/start-import.ts', authenticated: true, tenantData: true, spreadsheets: true },
+  { method: 'GET', path: '/api/v1/imports/{id}', entry: 'imports/get-import.ts', authenticated: true, tenantData: true, spreadsheets: true },
   { method: 'GET', path: '/api/v1/imports/{id}/failed.csv', entry: 'imports/get-failed-rows.ts', authenticated: true, tenantData: true },
-  { method: 'GET', path: '/api/v1/exports/cases', entry: 'exports/export-cases.ts', authenticated: true, tenantData: true },
+  { method: 'GET', path: '/api/v1/exports/cases', entry: 'exports/export-cases.ts', authenticated: true, tenantData: true, spreadsheets: true },
   { method: 'GET', path: '/api/v1/forms/case', entry: 'config/get-form.ts', authenticated: true, tenantData: true },
   { method: 'PUT', path: '/api/v1/forms/case', entry: 'config/put-form.ts', authenticated: true, tenantData: true },
   { method: 'GET', path: '/api/v1/lookups', entry: 'config/get-lookups.ts', authenticated: true, tenantData: true },

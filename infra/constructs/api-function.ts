@@ -13,6 +13,8 @@ export interface ApiFunctionProps {
   entry: string;
   /** Added to the defaults (service name, source maps). */
   environment?: Record<string, string>;
+  /** Libraries the handler loads from /opt at run time instead of bundling (the spreadsheet layer). */
+  layers?: lambda.ILayerVersion[];
 }
 
 /**
@@ -43,6 +45,7 @@ export class ApiFunction extends Construct {
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
       environment: { POWERTOOLS_SERVICE_NAME: 'sanad', NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      layers: props.layers,
       bundling: {
         minify: true,
         sourceMap: true,

@@ -8,6 +8,7 @@ import { Construct } from 'constructs';
 import { NagSuppressions } from 'cdk-nag';
 import { ROUTES, type RouteDefinition } from '../../functions/routes.ts';
 import { ApiFunction } from './api-function.ts';
+import type { SpreadsheetLayer } from './spreadsheet-layer.ts';
 import type { TenantDataRole } from './tenant-data-role.ts';
 import type { UserPool } from './user-pool.ts';
 
@@ -20,6 +21,8 @@ export interface HttpApiProps {
   exchangeRole: TenantDataRole;
   /** Read-only: a child tenant's dashboard counters and the registry, for a parent's `scope=children`. */
   aggregateRole: TenantDataRole;
+  /** exceljs, for the routes that read or write XLSX. */
+  spreadsheetLayer: SpreadsheetLayer;
   userPool: UserPool;
 }
 
@@ -72,6 +75,7 @@ export class HttpApi extends Construct {
           ...(route.childAggregates ? { SANAD_AGGREGATE_ROLE_ARN: props.aggregateRole.role.roleArn } : {}),
           ...(route.manageAccounts ? { SANAD_USER_POOL_ID: props.userPool.pool.userPoolId } : {}),
         },
+        layers: route.spreadsheets ? [props.spreadsheetLayer.layer] : undefined,
       });
       if (route.tenantData) props.tenantDataRole.grantAssumeWithTenantTag(role);
       if (route.controlPlane) props.registryRole.grantAssumeWithTenantTag(role);

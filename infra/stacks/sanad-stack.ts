@@ -6,6 +6,7 @@ import { DataTable } from '../constructs/data-table.ts';
 import { HttpApi } from '../constructs/http-api.ts';
 import { TenantDataRole } from '../constructs/tenant-data-role.ts';
 import { UserPool } from '../constructs/user-pool.ts';
+import { SpreadsheetLayer } from '../constructs/spreadsheet-layer.ts';
 import { WebHosting } from '../constructs/web-hosting.ts';
 import { REPO_ROOT } from '../repo-root.ts';
 import { TRANSFER_EXCHANGE_LEADING_KEYS } from '../../functions/transfers/transfer-keys.ts';
@@ -41,7 +42,7 @@ export class SanadStack extends Stack {
       description: 'Sanad child-tenant aggregates: read-only, the counters of the session tag "tenant" and the registry',
     });
     const users = new UserPool(this, 'Users');
-    const api = new HttpApi(this, 'Api', { tableName: data.table.tableName, tenantDataRole: tenantData, registryRole: registry, exchangeRole: exchange, aggregateRole: aggregates, userPool: users });
+    const api = new HttpApi(this, 'Api', { tableName: data.table.tableName, tenantDataRole: tenantData, registryRole: registry, exchangeRole: exchange, aggregateRole: aggregates, spreadsheetLayer: new SpreadsheetLayer(this, 'Spreadsheets'), userPool: users });
     const web = new WebHosting(this, 'Web', {
       api: api.api,
       userPoolClientId: users.spaClient.userPoolClientId,

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { TRANSFER_EXCHANGE_LEADING_KEYS } from '../../functions/transfers/transfer-keys.ts';
 import { CHILD_AGGREGATE_LEADING_KEYS } from '../../functions/reports/counter-keys.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +18,7 @@ const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
 
 let stack: Stack;
 let template: Template;
+let assemblyDir: string;
 
 beforeAll(() => {
   // `cdk synth` also checks the template against CloudFormation's resource schemas; here that would add
@@ -23,7 +26,7 @@ beforeAll(() => {
   const app = new App({ builtinCloudFormationValidation: false });
   stack = new SanadStack(app, 'Sanad');
   Aspects.of(app).add(new AwsSolutionsChecks());
-  app.synth();
+  assemblyDir = app.synth().directory;
   template = Template.fromStack(stack);
 });
 
@@ -188,6 +191,16 @@ describe('tenant isolation in IAM', () => {
       expect(variables.includes('SANAD_AGGREGATE_ROLE_ARN'), route.path).toBe(Boolean(route.childAggregates));
       expect(variables.includes('SANAD_USER_POOL_ID'), route.path).toBe(Boolean(route.manageAccounts));
     }
+  });
+
+  it('only the routes that read or write XLSX get the spreadsheet layer (exceljs, bundled into one file)', () => {
+    const [layer] = resources('AWS::Lambda::LayerVersion');
+    expect(layer).toBeDefined();
+    for (const { route, fn } of functions()) {
+      expect(fn.props.Layers ?? [], route.path).toEqual(route.spreadsheets ? [{ Ref: layer!.id }] : []);
+    }
+    const assetHash = String(layer!.props.Content.S3Key).replace(/\.zip$/, '');
+    expect(existsSync(join(assemblyDir, `asset.${assetHash}`, 'nodejs', 'node_modules', 'exceljs', 'index.js'))).toBe(true);
   });
 
   it('only account-managing functions may administer Cognito users, and only in the pool', () => {
