@@ -16,7 +16,7 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** The username field, in any language the login page speaks. */
-const usernameLabel = /username|tên đăng nhập|اسم المستخدم/i;
+const usernameLabel = /username|tên đăng nhập|اسم المستخدم|အသုံးပြုသူအမည်/i;
 
 /** Signs in through the login page using only the keyboard: Tab to the first field, type, Tab, type, Enter. */
 export async function signInWithKeyboard(page: Page, username: string, password = 'sanad-demo'): Promise<void> {
