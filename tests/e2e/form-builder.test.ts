@@ -30,13 +30,13 @@ describe('the tenant admin builds the case form, a caseworker fills it', () => {
     await page.getByLabel('Field id').nth(0).fill('activity');
     await page.getByLabel('Field type').nth(0).selectOption('select');
     await page.getByLabel('Required').nth(0).check();
-    await page.getByLabel('Label in English').nth(0).fill('Main activity');
-    await page.getByLabel('Label in العربية').nth(0).fill('النشاط الرئيسي');
+    await page.getByLabel('Label (English)').nth(0).fill('Main activity');
+    await page.getByLabel('Label (العربية)').nth(0).fill('النشاط الرئيسي');
     await page.getByLabel(/^Options/).fill('school=In school\nwork=Working');
     await page.getByLabel(/^Options/).blur();
     await page.getByRole('button', { name: 'Add a field' }).click();
     await page.getByLabel('Field id').nth(1).fill('employer');
-    await page.getByLabel('Label in English').nth(1).fill('Employer');
+    await page.getByLabel('Label (English)').nth(1).fill('Employer');
     await page.getByLabel('Show only when field').selectOption('activity');
     await page.getByLabel('equals', { exact: true }).fill('work');
     // Reordering is keyboard-operable: move the text field up and back down again.
