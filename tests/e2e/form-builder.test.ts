@@ -1,26 +1,14 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestStack } from '../support/local-stack.ts';
-import { launchBrowser, SCREENSHOTS, seriousViolations, signInWithKeyboard } from '../support/browser.ts';
-import type { LocalStack } from '../../infra/local/stack.ts';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, seriousViolations, signInWithKeyboard, useStackAndBrowser } from '../support/browser.ts';
 
-let stack: LocalStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const env = useStackAndBrowser();
 
 describe('the tenant admin builds the case form, a caseworker fills it', () => {
   it('adds a required select and a text field shown for one answer; registration asks for both', async () => {
-    const admin = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const admin = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
     let page = await admin.newPage();
-    await page.goto(`${stack.url}/login?lang=en`);
+    await page.goto(`${env.stack.url}/login?lang=en`);
     await signInWithKeyboard(page, 'admin.eg');
     await page.getByRole('link', { name: 'Case form' }).click();
     await page.getByRole('heading', { name: 'Case form', level: 1 }).waitFor();
@@ -58,9 +46,9 @@ describe('the tenant admin builds the case form, a caseworker fills it', () => {
     await page.getByText(/^Saved: version \d+\.$/).waitFor();
     await admin.close();
 
-    const caseworker = await browser.newContext();
+    const caseworker = await env.browser.newContext();
     page = await caseworker.newPage();
-    await page.goto(`${stack.url}/login?lang=en`);
+    await page.goto(`${env.stack.url}/login?lang=en`);
     await signInWithKeyboard(page, 'caseworker.eg');
     await page.getByRole('link', { name: 'Register case' }).click();
     await page.getByRole('heading', { name: 'Register a case' }).waitFor();

@@ -1,24 +1,12 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestStack } from '../support/local-stack.ts';
-import { launchBrowser, SCREENSHOTS, seriousViolations, signInWithKeyboard } from '../support/browser.ts';
-import type { LocalStack } from '../../infra/local/stack.ts';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, seriousViolations, signInWithKeyboard, useStackAndBrowser } from '../support/browser.ts';
 import en from '../../web/src/i18n/locales/en.json' with { type: 'json' };
 import vi from '../../web/src/i18n/locales/vi.json' with { type: 'json' };
 import my from '../../web/src/i18n/locales/my.json' with { type: 'json' };
 import ar from '../../web/src/i18n/locales/ar.json' with { type: 'json' };
 
-let stack: LocalStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const env = useStackAndBrowser();
 
 /** Each language with a tenant whose staff speak it, and a child's name in its script. */
 const RUNS = [
@@ -33,13 +21,13 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe.each(RUNS)('in $lang', ({ lang, strings, tenant, name, dir, audit }) => {
   it('signs in with the keyboard, shows the caseload and registers a case', async () => {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+    const context = await env.browser.newContext({ viewport: { width: 1100, height: 800 } });
     const page = await context.newPage();
     const outside: string[] = [];
     page.on('request', (request) => {
-      if (!request.url().startsWith(stack.url) && !request.url().startsWith('data:')) outside.push(request.url());
+      if (!request.url().startsWith(env.stack.url) && !request.url().startsWith('data:')) outside.push(request.url());
     });
-    await page.goto(`${stack.url}/login?lang=${lang}`);
+    await page.goto(`${env.stack.url}/login?lang=${lang}`);
     await page.getByRole('heading', { name: strings.login.title }).waitFor();
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([lang, dir]);
     if (audit) expect(await seriousViolations(page)).toEqual([]);
