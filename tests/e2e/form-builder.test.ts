@@ -65,6 +65,9 @@ describe('the tenant admin builds the case form, a caseworker fills it', () => {
     await page.getByRole('button', { name: 'Register', exact: true }).click();
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: /^EG-/ }).waitFor();
+    // The answers show on the case page, labelled by the tenant's form.
+    await expect.poll(() => page.getByRole('definition').filter({ hasText: 'Brick kiln' }).count()).toBe(1);
+    expect(await page.getByText('Working', { exact: true }).isVisible()).toBe(true);
     await caseworker.close();
   });
 });
