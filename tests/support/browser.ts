@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { REPO_ROOT } from '../../infra/local/stack.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { REPO_ROOT, type LocalStack } from '../../infra/local/stack.ts';
+import { startTestStack } from './local-stack.ts';
 
 export const SCREENSHOTS = join(REPO_ROOT, 'tests', 'e2e', 'screenshots');
 
@@ -16,7 +18,7 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** The username field, in any language the login page speaks. */
-const usernameLabel = /username|tên đăng nhập|اسم المستخدم/i;
+const usernameLabel = /username|tên đăng nhập|اسم المستخدم|အသုံးပြုသူအမည်/i;
 
 /** Signs in through the login page using only the keyboard: Tab to the first field, type, Tab, type, Enter. */
 export async function signInWithKeyboard(page: Page, username: string, password = 'sanad-demo'): Promise<void> {
@@ -39,4 +41,20 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * The local stack and a browser for one test file: started before its tests, stopped after them.
+ * `env.stack` and `env.browser` are set once `beforeAll` has run.
+ */
+export function useStackAndBrowser(): { stack: LocalStack; browser: Browser } {
+  const env = {} as { stack: LocalStack; browser: Browser };
+  beforeAll(async () => {
+    [env.stack, env.browser] = await Promise.all([startTestStack(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.stack?.stop();
+  });
+  return env;
 }

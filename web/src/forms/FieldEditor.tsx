@@ -39,7 +39,9 @@ export function FieldEditor({ field, earlier, onChange, onMove, onRemove, first,
       </div>
       {LANGUAGES.map((language) => (
         <div key={language.code} className="row">
-          <label htmlFor={`${id}-label-${language.code}`}>{t('forms.languageLabel', { language: language.name })}</label>
+          <label htmlFor={`${id}-label-${language.code}`}>
+            {t('forms.fieldLabel')} (<span lang={language.code}>{language.name}</span>)
+          </label>
           <input
             id={`${id}-label-${language.code}`}
             lang={language.code}

@@ -14,17 +14,20 @@ export default function FormBuilderPage() {
   const { t } = useTranslation();
   const heading = usePageHeading();
   const form = useCaseForm();
+  // Kept here: a save gives the form a new ETag, and the builder below starts afresh from the saved version.
+  const [savedVersion, setSavedVersion] = useState<number>();
   return (
     <section>
       <h1 ref={heading} tabIndex={-1}>{t('forms.builderTitle')}</h1>
       {form.isPending && <p role="status">{t('common.loading')}</p>}
       {form.isError && <p role="alert" className="error">{t('common.error')}</p>}
-      {form.data && <Builder key={form.data.etag ?? form.data.definition.version} loaded={form.data} />}
+      {savedVersion !== undefined && <p role="status">{t('forms.saved', { version: savedVersion })}</p>}
+      {form.data && <Builder key={form.data.etag ?? form.data.definition.version} loaded={form.data} onSaved={setSavedVersion} />}
     </section>
   );
 }
 
-function Builder({ loaded }: { loaded: LoadedForm }) {
+function Builder({ loaded, onSaved }: { loaded: LoadedForm; onSaved: (version: number) => void }) {
   const { t, i18n } = useTranslation();
   const queries = useQueryClient();
   const [sections, setSections] = useState<FormSection[]>(loaded.definition.sections);
@@ -35,7 +38,10 @@ function Builder({ loaded }: { loaded: LoadedForm }) {
         body: { sections },
         headers: { 'if-match': loaded.etag ?? `"${loaded.definition.version}"` },
       }),
-    onSuccess: (result) => queries.setQueryData(FORM_QUERY_KEY, { definition: result.data, etag: result.etag }),
+    onSuccess: (result) => {
+      onSaved(result.data.version);
+      queries.setQueryData(FORM_QUERY_KEY, { definition: result.data, etag: result.etag });
+    },
   });
   const failure = save.error instanceof ApiError ? save.error : undefined;
   const allFields = sections.flatMap((section) => section.fields);
@@ -78,7 +84,6 @@ function Builder({ loaded }: { loaded: LoadedForm }) {
         {failure && failure.status !== 412 && (
           <p role="alert" className="error">{t('forms.invalid', { message: failure.details.map((d) => `${d.path}: ${d.message}`).join('; ') || failure.message })}</p>
         )}
-        {save.isSuccess && <p role="status">{t('forms.saved', { version: save.data.data.version })}</p>}
         <button type="submit" disabled={save.isPending}>{t('forms.save')}</button>
       </form>
       <FormPreview sections={sections} />

@@ -11,6 +11,7 @@ import { optional } from '../parse-form.ts';
 import { useCanTake } from '../use-case-actions.ts';
 import { AssignForm, useCaseWorkers } from './AssignForm.tsx';
 import { TransferForm } from '../../transfers/TransferForm.tsx';
+import { TenantFieldValues } from '../../forms/TenantFieldValues.tsx';
 
 /** Only what the user changed goes in the PATCH, so a retry after a conflict never undoes a colleague's edit. */
 function editedFields(form: FormData, kase: CaseOverview['case']) {
@@ -41,6 +42,7 @@ export function OverviewPanel({ overview }: { overview: CaseOverview }) {
         <dt>{t('register.dateOfBirth')}</dt><dd>{kase.child.dateOfBirth ? formatDate(kase.child.dateOfBirth, i18n.language) : none}</dd>
         <dt>{t('register.location')}</dt><dd>{kase.child.location ?? none}</dd>
         <dt>{t('case.categories')}</dt><dd>{kase.categories.map((code) => t(`category.${code}`, { defaultValue: code })).join(', ')}</dd>
+        <TenantFieldValues values={kase.fields} />
         <dt>{t('case.owner')}</dt><dd>{nameOf(kase.ownerId)}</dd>
         <dt>{t('case.assigned')}</dt><dd>{kase.assignedTo.length ? kase.assignedTo.map(nameOf).join(', ') : none}</dd>
         <dt>{t('case.created')}</dt><dd>{formatDateTime(kase.createdAt, i18n.language)}</dd>
