@@ -67,7 +67,16 @@ describe('the tenant admin builds the case form, a caseworker fills it', () => {
     await page.getByRole('heading', { name: /^EG-/ }).waitFor();
     // The answers show on the case page, labelled by the tenant's form.
     await expect.poll(() => page.getByRole('definition').filter({ hasText: 'Brick kiln' }).count()).toBe(1);
-    expect(await page.getByText('Working', { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByRole('definition').filter({ hasText: 'Working' }).count()).toBe(1);
+    // ...and can be changed later with the same rules: back in school, the employer question disappears.
+    await page.getByText('Edit the answers to the form').click();
+    const editActivity = page.locator('#edit-field-activity');
+    await expect.poll(() => editActivity.inputValue()).toBe('work');
+    await editActivity.selectOption('school');
+    expect(await page.locator('#edit-field-employer').count()).toBe(0);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.getByRole('definition').filter({ hasText: 'In school' }).count()).toBe(1);
+    expect(await page.getByRole('definition').filter({ hasText: 'Brick kiln' }).count()).toBe(0);
     await caseworker.close();
   });
 });

@@ -11,6 +11,7 @@ import { optional } from '../parse-form.ts';
 import { useCanTake } from '../use-case-actions.ts';
 import { AssignForm, useCaseWorkers } from './AssignForm.tsx';
 import { TransferForm } from '../../transfers/TransferForm.tsx';
+import { EditTenantFields } from '../../forms/EditTenantFields.tsx';
 import { TenantFieldValues } from '../../forms/TenantFieldValues.tsx';
 
 /** Only what the user changed goes in the PATCH, so a retry after a conflict never undoes a colleague's edit. */
@@ -76,6 +77,7 @@ export function OverviewPanel({ overview }: { overview: CaseOverview }) {
       )}
 
       {canTake('assign') && <AssignForm kase={kase} />}
+      {canEdit && <EditTenantFields kase={kase} />}
       {canTransfer && <TransferForm kase={kase} />}
 
       {canTake('record_evaluation') && (
