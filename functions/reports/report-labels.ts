@@ -49,7 +49,7 @@ export const REPORT_LABELS: Record<Locale, ReportLabels> = {
     none: '—', generatedAt: 'ထုတ်ယူသည့်အချိန်', group: 'အုပ်စု', managed: 'စီမံခန့်ခွဲဆဲ', new: 'အသစ်', closed: 'ပိတ်သိမ်း', total: 'စုစုပေါင်း',
     byCategory: 'အမျိုးအစားအလိုက်', bySex: 'ကျား/မ အလိုက်',
     sexes: { female: 'မ', male: 'ကျား', other: 'အခြား', unknown: 'မသိ' },
-    categories: {},
+    categories: { sexual_abuse: 'လိင်ပိုင်းဆိုင်ရာ အလွဲသုံးစားပြုခြင်း', physical_abuse: 'ရုပ်ပိုင်းဆိုင်ရာ အကြမ်းဖက်ခြင်း', emotional_abuse: 'စိတ်ပိုင်းဆိုင်ရာ အကြမ်းဖက်ခြင်း', neglect: 'လျစ်လျူရှုခြင်း', gbv: 'ကျား/မ အခြေပြု အကြမ်းဖက်မှု', child_in_conflict_with_law: 'ဥပဒေနှင့် ပဋိပက္ခဖြစ်နေသော ကလေး', child_labour: 'ကလေးလုပ်သား', trafficking: 'လူကုန်ကူးခံရခြင်း', disability: 'မသန်စွမ်းမှု', orphan: 'မိဘမဲ့', mental_health: 'စိတ်ကျန်းမာရေး', alternative_care: 'အစားထိုး စောင့်ရှောက်မှု', other: 'အခြား' },
   },
   ar: {
     title: 'تقرير التعميم 02/2020 — الحالات قيد الإدارة', tenant: 'الجهة', period: 'الفترة', dueDate: 'تاريخ الاستحقاق',
