@@ -13,7 +13,8 @@ describe('the tenant admin builds the case form, a caseworker fills it', () => {
     await page.getByRole('link', { name: 'Case form' }).click();
     await page.getByRole('heading', { name: 'Case form', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Add a section' }).click();
-    await page.getByLabel('Section title').fill('Schooling');
+    await page.getByLabel('Section title (English)').fill('Schooling');
+    await page.getByLabel('Section title (Tiếng Việt)').fill('Học tập');
     await page.getByRole('button', { name: 'Add a field' }).click();
     await page.getByLabel('Field id').nth(0).fill('activity');
     await page.getByLabel('Field type').nth(0).selectOption('select');

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FIELD_TYPES, type FieldType, type FormField } from '../../../shared/forms/form-definition.ts';
-import { LANGUAGES } from '../i18n/i18n.ts';
+import { TranslatedInputs } from './TranslatedInputs.tsx';
 import { changeType, coerceEquals, optionsToText, textToOptions } from './builder-model.ts';
 import { localized } from './form-api.ts';
 
@@ -37,20 +37,7 @@ export function FieldEditor({ field, earlier, onChange, onMove, onRemove, first,
           {t('forms.required')}
         </label>
       </div>
-      {LANGUAGES.map((language) => (
-        <div key={language.code} className="row">
-          <label htmlFor={`${id}-label-${language.code}`}>
-            {t('forms.fieldLabel')} (<span lang={language.code}>{language.name}</span>)
-          </label>
-          <input
-            id={`${id}-label-${language.code}`}
-            lang={language.code}
-            dir="auto"
-            value={field.label[language.code] ?? ''}
-            onChange={(event) => onChange({ label: { ...field.label, [language.code]: language.code === 'en' ? event.target.value : event.target.value || undefined } })}
-          />
-        </div>
-      ))}
+      <TranslatedInputs id={`${id}-label`} label={t('forms.fieldLabel')} value={field.label} onChange={(label) => onChange({ label })} />
       {choice && (
         <>
           <label htmlFor={`${id}-options`}>{t('forms.options')}</label>

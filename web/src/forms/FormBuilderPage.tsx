@@ -5,6 +5,7 @@ import type { FormDefinition, FormSection } from '../../../shared/forms/form-def
 import { api, ApiError } from '../app/api.ts';
 import { usePageHeading } from '../app/use-page-heading.ts';
 import { moveItem, newField, newSection, updateField, updateFields } from './builder-model.ts';
+import { TranslatedInputs } from './TranslatedInputs.tsx';
 import { FieldEditor } from './FieldEditor.tsx';
 import { FormPreview } from './FormPreview.tsx';
 import { FORM_QUERY_KEY, useCaseForm, type LoadedForm } from './form-api.ts';
@@ -54,8 +55,8 @@ function Builder({ loaded, onSaved }: { loaded: LoadedForm; onSaved: (version: n
             <legend>{t('forms.section', { number: new Intl.NumberFormat(i18n.language).format(s + 1) })}</legend>
             <label htmlFor={`section-${s}-id`}>{t('forms.sectionId')}</label>
             <input id={`section-${s}-id`} value={section.id} onChange={(event) => setSections(sections.map((x, i) => (i === s ? { ...x, id: event.target.value } : x)))} />
-            <label htmlFor={`section-${s}-title`}>{t('forms.sectionTitle')}</label>
-            <input id={`section-${s}-title`} value={section.title.en} onChange={(event) => setSections(sections.map((x, i) => (i === s ? { ...x, title: { ...x.title, en: event.target.value } } : x)))} />
+            <TranslatedInputs id={`section-${s}-title`} label={t('forms.sectionTitle')} value={section.title}
+              onChange={(title) => setSections(sections.map((x, i) => (i === s ? { ...x, title } : x)))} />
             <ol className="builder-fields">
               {section.fields.map((field, f) => (
                 <FieldEditor
