@@ -32,8 +32,14 @@ beforeAll(() => {
 
 interface Resource { id: string; type: string; props: any }
 
-const resources = (type: string): Resource[] =>
-  Object.entries(template.findResources(type)).map(([id, resource]: [string, any]) => ({ id, type, props: resource.Properties ?? {} }));
+/** The template never changes after synthesis, so each type is looked up once (findResources is slow). */
+const resourcesByType = new Map<string, Resource[]>();
+const resources = (type: string): Resource[] => {
+  if (!resourcesByType.has(type)) {
+    resourcesByType.set(type, Object.entries(template.findResources(type)).map(([id, resource]: [string, any]) => ({ id, type, props: resource.Properties ?? {} })));
+  }
+  return resourcesByType.get(type)!;
+};
 const actionsOf = (statement: any): string[] => [statement.Action].flat();
 const statementsOf = (policy: Resource): any[] => policy.props.PolicyDocument.Statement;
 const getAttTarget = (value: any): string | undefined => value?.['Fn::GetAtt']?.[0];
