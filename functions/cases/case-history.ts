@@ -46,7 +46,17 @@ export function nextEntry(head: ChainHead, content: EntryContent): { entry: Chai
   return { entry, head: { historyCount: head.historyCount + 1, historyHead: entry.hash } };
 }
 
-/** History entries sort by seq inside the case's partition (`HIST#000000`…), oldest first. */
+/**
+ * History entries sort by seq inside the case's partition (`HIST#000000`…), oldest first. `changes` is stored
+ * as one JSON string: entries are immutable and never filtered on, and a registration's entry lists every
+ * field, which as nested DynamoDB maps costs far more to write (a bulk import writes thousands).
+ */
 export function historyItem(caseId: string, entry: ChainedEntry): ItemInput {
-  return { pk: casePartition(caseId), sk: `HIST#${String(entry.seq).padStart(8, '0')}`, entity: 'history', ...entry };
+  return { pk: casePartition(caseId), sk: `HIST#${String(entry.seq).padStart(8, '0')}`, entity: 'history', ...entry, changes: JSON.stringify(entry.changes) };
+}
+
+/** The entry a history item holds (`changes` written as a list before it was stored as JSON is read as is). */
+export function entryFromItem(item: Record<string, unknown>): ChainedEntry {
+  const { seq, at, actor, action, changes, prevHash, hash } = item as unknown as ChainedEntry & { changes: FieldChange[] | string };
+  return { seq, at, actor, action, changes: typeof changes === 'string' ? (JSON.parse(changes) as FieldChange[]) : changes, prevHash, hash };
 }

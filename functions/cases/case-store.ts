@@ -7,7 +7,7 @@ import type { Case, CaseInput, CaseListQuery } from '../../shared/schemas/case.t
 import type { ItemInput, Page, TenantRepository, WriteOperation } from '../data/tenant-repository.ts';
 import { getTenantProfile } from '../tenants/tenant-store.ts';
 import { caseFromItem, caseItem, casePartition } from './case-items.ts';
-import { caseChanges, EMPTY_CHAIN, historyItem, nextEntry, type ChainHead } from './case-history.ts';
+import { caseChanges, EMPTY_CHAIN, entryFromItem, historyItem, nextEntry, type ChainHead } from './case-history.ts';
 import { formatCaseNumber } from './case-numbers.ts';
 import { IdempotencyClaim } from './idempotency.ts';
 import { atVersion } from '../data/conditions.ts';
@@ -241,10 +241,10 @@ export class CaseStore {
     let cursor: string | undefined;
     do {
       const page = await this.repository.query({ partition: casePartition(caseId), sortKeyPrefix: 'HIST#', limit: 500, cursor });
-      entries.push(...(page.items as unknown as ChainedEntry[]));
+      entries.push(...page.items.map(entryFromItem));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    return entries.map(({ seq, at, actor: by, action, changes, prevHash, hash }) => ({ seq, at, actor: by, action, changes, prevHash, hash }));
+    return entries;
   }
 
   /** The caseload, newest update first: one Query on the owner or tenant index. */

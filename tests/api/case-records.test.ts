@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { startTestStack } from '../support/local-stack.ts';
 import { ApiClient, newCase } from '../support/api-client.ts';
 import type { LocalStack } from '../../infra/local/stack.ts';
@@ -99,6 +99,22 @@ describe('the case page', () => {
     expect(res.body.data.case.version).toBe(1);
     expect(res.body.data.history.map((e: any) => e.action)).toEqual(['create', 'add_note', 'add_follow_up']);
     expect((await caseworker.get(`/api/v1/cases/${kase.id}/history/verify`)).body.data).toEqual({ valid: true, entries: 3 });
+    expect(res.body.data.history[0].changes).toContainEqual({ path: 'child.fullName', from: null, to: kase.child.fullName });
+  });
+
+  it('history/verify names the first entry whose stored content was altered behind the API', async () => {
+    const kase = await register();
+    await caseworker.post(`/api/v1/cases/${kase.id}/notes`, { text: 'First visit' });
+    const raw = DynamoDBDocumentClient.from(
+      new DynamoDBClient({ endpoint: stack.dynamoEndpoint, region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }),
+    );
+    const key = { pk: `T#vn-na#CASE#${kase.id}`, sk: 'HIST#00000000' };
+    const stored = (await raw.send(new GetCommand({ TableName: stack.tableName, Key: key }))).Item!;
+    const forged = String(stored.changes).replace(JSON.stringify(kase.child.fullName), JSON.stringify('Someone Else'));
+    expect(forged).not.toBe(stored.changes);
+    await raw.send(new PutCommand({ TableName: stack.tableName, Item: { ...stored, changes: forged } }));
+    const verdict = (await caseworker.get(`/api/v1/cases/${kase.id}/history/verify`)).body.data;
+    expect(verdict).toMatchObject({ valid: false, brokenAt: 0 });
   });
 
   it('answers 404 to another tenant', async () => {

@@ -18,6 +18,7 @@ import type { TenantRepository } from '../../data/tenant-repository.ts';
 import { CaseStore, type Actor } from '../case-store.ts';
 import { followUpItem, noteItem, placementItem } from './record-items.ts';
 import { atVersion } from '../../data/conditions.ts';
+import { entryFromItem } from '../case-history.ts';
 
 export interface CaseOverview {
   case: Case;
@@ -122,12 +123,7 @@ export class CaseRecords {
         .map((item) => effectiveReferral(Referral.parse(item), new Date().toISOString().slice(0, 10)))
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
       transfers: of('transfer-out').map((item) => ({ transferId: String(item.transferId), toTenantId: String(item.toTenantId), status: String(item.status) })),
-      history: of('history').map((item) => ({
-        at: String(item.at),
-        actor: item.actor as ChainedEntry['actor'],
-        action: String(item.action),
-        changes: item.changes as ChainedEntry['changes'],
-      })),
+      history: of('history').map(entryFromItem).map(({ at, actor: by, action, changes }) => ({ at, actor: by, action, changes })),
     };
   }
 
