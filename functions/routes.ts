@@ -78,6 +78,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/v1/imports/cases', entry: 'imports/start-import.ts', authenticated: true, tenantData: true, spreadsheets: true },
   { method: 'GET', path: '/api/v1/imports/{id}', entry: 'imports/get-import.ts', authenticated: true, tenantData: true, spreadsheets: true },
   { method: 'GET', path: '/api/v1/imports/{id}/failed.csv', entry: 'imports/get-failed-rows.ts', authenticated: true, tenantData: true },
+  { method: 'GET', path: '/api/v1/imports/{id}/duplicates.csv', entry: 'imports/get-duplicate-rows.ts', authenticated: true, tenantData: true },
   { method: 'GET', path: '/api/v1/exports/cases', entry: 'exports/export-cases.ts', authenticated: true, tenantData: true, spreadsheets: true },
   { method: 'GET', path: '/api/v1/forms/case', entry: 'config/get-form.ts', authenticated: true, tenantData: true },
   { method: 'PUT', path: '/api/v1/forms/case', entry: 'config/put-form.ts', authenticated: true, tenantData: true },

@@ -1,4 +1,4 @@
-import type { Child } from '../../shared/schemas/case.ts';
+import type { Case, Child } from '../../shared/schemas/case.ts';
 import type { TenantRepository } from '../data/tenant-repository.ts';
 import { caseFromItem, casePartition } from './case-items.ts';
 import { matchToken } from './case-search.ts';
@@ -30,30 +30,66 @@ const MAX_CANDIDATES = 100;
 const YEAR_MS = 366 * 24 * 3600 * 1000;
 
 /**
- * Cases of the tenant that may be the same person as `child`, from the search index: candidates share at least
+ * Cases of the tenant that may be the same person as a child, from the search index: candidates share at least
  * half of the normalised name tokens (exact tokens, so `Nguyễn Thị Hồng` and `nguyen thi hong` meet), then
  * they are scored by token overlap, sex and date of birth. Tenant-wide on purpose: the duplicate is usually
  * another caseworker's case. For registration and for the import alike.
+ *
+ * A finder remembers the token matches and cases it has read, so checking many children at once (a window of
+ * an import, where most share tokens like `Nguyễn` or `Thị`) reads each token and each candidate once. Use a
+ * new finder when the cases may have changed.
  */
-export async function findPossibleDuplicates(repository: TenantRepository, child: Pick<Child, 'fullName' | 'sex' | 'dateOfBirth'>, options: DuplicateOptions = {}): Promise<PossibleDuplicate[]> {
-  const tokens = nameTokens(child.fullName);
-  if (tokens.length === 0) return [];
-  const matches = await Promise.all(tokens.map((token) => matchToken(repository, 'name', token, { exact: true, max: MAX_MATCHES })));
-  const hits = new Map<string, number>();
-  for (const match of matches) for (const caseId of match.cases.keys()) hits.set(caseId, (hits.get(caseId) ?? 0) + 1);
-  hits.delete(options.excludeCaseId ?? '');
-  const needed = Math.ceil(tokens.length / 2);
-  const candidates = [...hits].filter(([, count]) => count >= needed).sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
-  if (candidates.length === 0) return [];
-  const items = await repository.getMany(candidates.map(([caseId]) => ({ partition: casePartition(caseId), sk: 'META' })));
-  return items
-    .map(caseFromItem)
-    .map((kase) => ({ id: kase.id, caseNumber: kase.caseNumber, ...similarity(child, kase.child) }))
-    .filter((candidate) => candidate.overlap >= MIN_NAME_OVERLAP && candidate.score >= MIN_SCORE)
-    .sort((a, b) => b.score - a.score || a.caseNumber.localeCompare(b.caseNumber))
-    .slice(0, options.limit ?? 10)
-    .map(({ id, caseNumber, score }) => ({ id, caseNumber, score }));
+export class DuplicateFinder {
+  private readonly casesWithToken = new Map<string, Promise<string[]>>();
+  private readonly casesById = new Map<string, Promise<Case | undefined>>();
+
+  constructor(private readonly repository: TenantRepository) {}
+
+  async find(child: Person, options: DuplicateOptions = {}): Promise<PossibleDuplicate[]> {
+    const tokens = nameTokens(child.fullName);
+    if (tokens.length === 0) return [];
+    const matches = await Promise.all(tokens.map((token) => this.casesMatching(token)));
+    const hits = new Map<string, number>();
+    for (const caseIds of matches) for (const caseId of caseIds) hits.set(caseId, (hits.get(caseId) ?? 0) + 1);
+    hits.delete(options.excludeCaseId ?? '');
+    const needed = Math.ceil(tokens.length / 2);
+    const candidates = [...hits].filter(([, count]) => count >= needed).sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
+    if (candidates.length === 0) return [];
+    const cases = await this.load(candidates.map(([caseId]) => caseId));
+    return cases
+      .map((kase) => ({ id: kase.id, caseNumber: kase.caseNumber, ...similarity(child, kase.child) }))
+      .filter((candidate) => candidate.overlap >= MIN_NAME_OVERLAP && candidate.score >= MIN_SCORE)
+      .sort((a, b) => b.score - a.score || a.caseNumber.localeCompare(b.caseNumber))
+      .slice(0, options.limit ?? 10)
+      .map(({ id, caseNumber, score }) => ({ id, caseNumber, score }));
+  }
+
+  private casesMatching(token: string): Promise<string[]> {
+    let found = this.casesWithToken.get(token);
+    if (!found) {
+      found = matchToken(this.repository, 'name', token, { exact: true, max: MAX_MATCHES }).then((match) => [...match.cases.keys()]);
+      this.casesWithToken.set(token, found);
+    }
+    return found;
+  }
+
+  /** The cases by id, reading those not read yet in one BatchGet. */
+  private async load(caseIds: string[]): Promise<Case[]> {
+    const missing = caseIds.filter((caseId) => !this.casesById.has(caseId));
+    if (missing.length > 0) {
+      const read = this.repository
+        .getMany(missing.map((caseId) => ({ partition: casePartition(caseId), sk: 'META' })))
+        .then((items) => new Map(items.map(caseFromItem).map((kase) => [kase.id, kase])));
+      for (const caseId of missing) this.casesById.set(caseId, read.then((cases) => cases.get(caseId)));
+    }
+    const cases = await Promise.all(caseIds.map((caseId) => this.casesById.get(caseId)!));
+    return cases.filter((kase): kase is Case => kase !== undefined);
+  }
 }
+
+/** Possible duplicates of one child (registration, the check before it). */
+export const findPossibleDuplicates = (repository: TenantRepository, child: Person, options: DuplicateOptions = {}): Promise<PossibleDuplicate[]> =>
+  new DuplicateFinder(repository).find(child, options);
 
 type Person = Pick<Child, 'fullName' | 'sex' | 'dateOfBirth'>;
 

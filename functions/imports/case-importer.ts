@@ -5,8 +5,14 @@ import { newCaseRecord, type Actor } from '../cases/case-store.ts';
 import { combineCounterWrites, SHARDS } from '../reports/counters.ts';
 import { getTenantProfile } from '../tenants/tenant-store.ts';
 import type { ValidRow } from './import-rows.ts';
+import { inParallel } from './in-parallel.ts';
 
-export type RowOutcome = 'created' | 'unchanged';
+/** What became of a valid row, and the case that holds it. */
+export interface RowOutcome {
+  status: 'created' | 'unchanged';
+  caseId: string;
+  caseNumber: string;
+}
 
 /** `EXTID#<externalId>` / `CASE`: the tenant's claim on an external id, written in the case's transaction. */
 export const externalIdKey = (externalId: string) => ({ partition: `EXTID#${externalId}`, sk: 'CASE' });
@@ -16,21 +22,8 @@ const MAX_TRANSACTION_ITEMS = 96;
 
 interface Prepared {
   row: ValidRow;
+  kase: { id: string; caseNumber: string };
   writes: WriteOperation[];
-}
-
-/** Runs the tasks with at most `concurrency` at a time; each task is told which worker (0…) runs it. */
-async function inParallel<T>(tasks: ((worker: number) => Promise<T>)[], concurrency: number): Promise<T[]> {
-  const results: T[] = new Array<T>(tasks.length);
-  let next = 0;
-  const worker = async (_: unknown, id: number) => {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await tasks[i]!(id);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));
-  return results;
 }
 
 /**
@@ -53,13 +46,17 @@ export class CaseImporter {
   async importRows(rows: ValidRow[]): Promise<Map<number, RowOutcome>> {
     const outcomes = new Map<number, RowOutcome>();
     const claims = await this.repository.getMany(rows.map((r) => externalIdKey(r.externalId)));
-    const claimed = new Map(claims.map((item) => [String(item.externalId), `${String(item.importId)}#${String(item.row)}`]));
+    const claimed = new Map(claims.map((item) => [String(item.externalId), item]));
     const fresh: ValidRow[] = [];
     for (const row of rows) {
-      const by = claimed.get(row.externalId);
-      if (by === undefined) fresh.push(row);
+      const claim = claimed.get(row.externalId);
+      if (claim === undefined) {
+        fresh.push(row);
+        continue;
+      }
       // This very row of this import, written before a crash: it was created (by this job).
-      else outcomes.set(row.row, by === `${this.importId}#${row.row}` ? 'created' : 'unchanged');
+      const createdHere = claim.importId === this.importId && claim.row === row.row;
+      outcomes.set(row.row, { status: createdHere ? 'created' : 'unchanged', caseId: String(claim.caseId), caseNumber: String(claim.caseNumber ?? '') });
     }
     const prepared = await this.prepare(fresh);
     const batches = this.batches(prepared);
@@ -89,11 +86,14 @@ export class CaseImporter {
         });
         const key = externalIdKey(row.externalId);
         writes.push({
-          put: { pk: key.partition, sk: key.sk, entity: 'external-id', externalId: row.externalId, caseId: kase.id, importId: this.importId, row: row.row },
+          put: {
+            pk: key.partition, sk: key.sk, entity: 'external-id', externalId: row.externalId,
+            caseId: kase.id, caseNumber: kase.caseNumber, importId: this.importId, row: row.row,
+          },
           condition: 'attribute_not_exists(pk)',
           onConditionFailed: () => new DomainError('CONFLICT', `External id ${row.externalId} is already imported`),
         });
-        prepared.push({ row, writes });
+        prepared.push({ row, kase: { id: kase.id, caseNumber: kase.caseNumber }, writes });
       });
     }
     return prepared;
@@ -119,12 +119,15 @@ export class CaseImporter {
   private async writeBatch(batch: Prepared[], outcomes: Map<number, RowOutcome>, shard: number): Promise<void> {
     try {
       await this.repository.transact(combineCounterWrites(batch.flatMap((p) => p.writes), shard));
-      for (const p of batch) outcomes.set(p.row.row, 'created');
+      for (const p of batch) outcomes.set(p.row.row, { status: 'created', caseId: p.kase.id, caseNumber: p.kase.caseNumber });
       return;
     } catch (error) {
       if (!(error instanceof DomainError && error.code === 'CONFLICT') || batch.length === 1) {
         if (batch.length === 1 && error instanceof DomainError && error.code === 'CONFLICT') {
-          outcomes.set(batch[0]!.row.row, 'unchanged');
+          // Claimed meanwhile by a concurrent import of the same row: that case holds it.
+          const { row } = batch[0]!;
+          const claim = await this.repository.get(externalIdKey(row.externalId).partition, 'CASE');
+          outcomes.set(row.row, { status: 'unchanged', caseId: String(claim?.caseId ?? ''), caseNumber: String(claim?.caseNumber ?? '') });
           return;
         }
         throw error;

@@ -10,6 +10,7 @@ import type { RawRow } from './import-rows.ts';
  *   `META`           — status, counts, `chunks`, `cursor` (the next chunk to process), lease, version
  *   `CHUNK#<n>`      — the file's rows n·200 … n·200+199 as read (gzipped JSON), written before the job starts
  *   `FAILED#<n>`     — the failed rows of chunk n, with their errors and values (for failed.csv)
+ *   `DUPES#<n>`      — the rows of chunk n whose new case may be a child the tenant already has (duplicates.csv)
  * Progress is saved after each window of chunks with a version condition, so a crash loses at most the
  * window in flight — and redoing it changes nothing (rows are idempotent by external id).
  */
@@ -38,12 +39,21 @@ export interface StoredFailure extends ImportFailure {
   values: Record<string, string>;
 }
 
+/** A created row whose case may be a child the tenant already had (or another row of the file). */
+export interface StoredDuplicate {
+  row: number;
+  externalId: string;
+  fullName: string;
+  caseNumber: string;
+  matches: { caseNumber: string; score: number }[];
+}
+
 export interface ChunkResult {
   chunk: number;
   processed: number;
   created: number;
   unchanged: number;
-  possibleDuplicates: number;
+  duplicates: StoredDuplicate[];
   failed: StoredFailure[];
 }
 
@@ -92,6 +102,12 @@ export class ImportJobs {
     return items.flatMap((item: StoredItem) => item.failed as StoredFailure[]);
   }
 
+  /** Every row flagged as a possible duplicate so far, in row order. */
+  async duplicates(id: string): Promise<StoredDuplicate[]> {
+    const items = await this.repository.queryAll({ partition: partition(id), sortKeyPrefix: 'DUPES#' }, 100);
+    return items.flatMap((item: StoredItem) => item.duplicates as StoredDuplicate[]);
+  }
+
   /** Takes the job for `LEASE_MS` if it is running and nobody holds it; undefined when someone else does. */
   async claim(id: string): Promise<JobRecord | undefined> {
     const job = await this.get(id);
@@ -108,7 +124,7 @@ export class ImportJobs {
 
   /** Saves a window's results and moves the cursor past it, extending the lease; fails if the lease was lost. */
   async advance(job: JobRecord, results: ChunkResult[]): Promise<JobRecord> {
-    const sum = (key: 'processed' | 'created' | 'unchanged' | 'possibleDuplicates') => results.reduce((n, r) => n + r[key], 0);
+    const sum = (key: 'processed' | 'created' | 'unchanged') => results.reduce((n, r) => n + r[key], 0);
     const cursor = job.cursor + results.length;
     const next: JobRecord = {
       ...job,
@@ -117,7 +133,7 @@ export class ImportJobs {
       processed: job.processed + sum('processed'),
       created: job.created + sum('created'),
       unchanged: job.unchanged + sum('unchanged'),
-      possibleDuplicates: job.possibleDuplicates + sum('possibleDuplicates'),
+      possibleDuplicates: job.possibleDuplicates + results.reduce((n, r) => n + r.duplicates.length, 0),
       failedCount: job.failedCount + results.reduce((n, r) => n + r.failed.length, 0),
       updatedAt: new Date().toISOString(),
       leaseUntil: cursor >= job.chunks ? 0 : Date.now() + LEASE_MS,
@@ -126,6 +142,9 @@ export class ImportJobs {
     await this.repository.transact([
       ...results.filter((r) => r.failed.length > 0).map((r) => ({
         put: { pk: partition(job.id), sk: `FAILED#${pad(r.chunk)}`, entity: 'import-failures', failed: r.failed },
+      })),
+      ...results.filter((r) => r.duplicates.length > 0).map((r) => ({
+        put: { pk: partition(job.id), sk: `DUPES#${pad(r.chunk)}`, entity: 'import-duplicates', duplicates: r.duplicates },
       })),
       { put: jobItem(next), ...atVersion(job.version, 'import') },
     ]);

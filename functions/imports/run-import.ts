@@ -1,9 +1,10 @@
 import type { TenantRepository } from '../data/tenant-repository.ts';
 import { logger } from '../http/logger.ts';
 import { CaseImporter } from './case-importer.ts';
-import { possibleDuplicatesForImport } from './duplicate-check.ts';
+import { DuplicateFinder } from '../cases/duplicates.ts';
+import { inParallel } from './in-parallel.ts';
 import { validateRow, type RawRow, type ValidRow } from './import-rows.ts';
-import { ImportJobs, type ChunkResult, type JobRecord, type StoredFailure } from './import-jobs.ts';
+import { ImportJobs, type ChunkResult, type JobRecord, type StoredDuplicate, type StoredFailure } from './import-jobs.ts';
 
 /** Chunks processed side by side before progress is saved. */
 const WINDOW = 4;
@@ -36,24 +37,45 @@ function checkChunk(n: number, raw: RawRow[], firstRowOf: Map<string, number>): 
   return { chunk: n, raw, valid, failed };
 }
 
-/** A window of chunks: validated chunk by chunk, the valid rows registered together (fuller parallel batches). */
+/** Duplicate checks of a window run this many at a time (each reads a few index partitions). */
+const DUPLICATE_CHECKS_AT_ONCE = 16;
+/** A flagged row lists at most this many of its possible duplicates, best first. */
+const MATCHES_LISTED = 5;
+
+/**
+ * A window of chunks: validated chunk by chunk, the valid rows registered together (fuller parallel batches),
+ * then every created row checked for possible duplicates — after the writes, so two rows of the file for the
+ * same child find each other. One finder serves the window: rows share most name tokens.
+ */
 async function processWindow(repository: TenantRepository, job: JobRecord, chunks: number[], jobs: ImportJobs): Promise<ChunkResult[]> {
   const raws = await Promise.all(chunks.map((n) => jobs.chunk(job.id, n)));
   const firstRowOf = new Map<string, number>();
   const checked = chunks.map((n, i) => checkChunk(n, raws[i] ?? [], firstRowOf));
   const outcomes = await new CaseImporter(repository, job.createdBy, job.id).importRows(checked.flatMap((c) => c.valid));
-  return Promise.all(checked.map(async ({ chunk, raw, valid, failed }) => {
-    const created = valid.filter((row) => outcomes.get(row.row) === 'created');
-    const duplicates = await Promise.all(created.map((row) => possibleDuplicatesForImport(repository, row.input)));
+  const finder = new DuplicateFinder(repository);
+  const flag = async (row: ValidRow): Promise<StoredDuplicate | undefined> => {
+    const outcome = outcomes.get(row.row)!;
+    const matches = await finder.find(row.input.child, { excludeCaseId: outcome.caseId, limit: MATCHES_LISTED });
+    if (matches.length === 0) return undefined;
+    return {
+      row: row.row, externalId: row.externalId, fullName: row.input.child.fullName, caseNumber: outcome.caseNumber,
+      matches: matches.map(({ caseNumber, score }) => ({ caseNumber, score })),
+    };
+  };
+  const isCreated = (row: ValidRow) => outcomes.get(row.row)?.status === 'created';
+  const flagged = await inParallel(checked.flatMap((c) => c.valid.filter(isCreated)).map((row) => () => flag(row)), DUPLICATE_CHECKS_AT_ONCE);
+  const duplicateOf = new Map(flagged.filter((duplicate) => duplicate !== undefined).map((duplicate) => [duplicate.row, duplicate]));
+  return checked.map(({ chunk, raw, valid, failed }) => {
+    const created = valid.filter(isCreated);
     return {
       chunk,
       processed: raw.length,
       created: created.length,
       unchanged: valid.length - created.length,
-      possibleDuplicates: duplicates.filter((found) => found.length > 0).length,
+      duplicates: created.flatMap((row) => duplicateOf.get(row.row) ?? []),
       failed,
     };
-  }));
+  });
 }
 
 /**

@@ -278,6 +278,11 @@ export function buildOpenApiDocument() {
     responses: { 200: fileBody('CSV', ['text/csv']), 401: errors[401], 403: errors[403], 404: errors[404] },
   });
   registry.registerPath({
+    method: 'get', path: '/api/v1/imports/{id}/duplicates.csv', summary: 'The created rows flagged as possible duplicates, with the cases they may duplicate', ...secured,
+    request: { params: idParams },
+    responses: { 200: fileBody('CSV', ['text/csv']), 401: errors[401], 403: errors[403], 404: errors[404] },
+  });
+  registry.registerPath({
     method: 'get', path: '/api/v1/exports/cases', summary: 'Export the tenant\'s cases (case.export; audited)', ...secured,
     request: { query: ExportQuery },
     responses: { 200: fileBody('CSV or XLSX', ['text/csv', xlsx]), 400: errors[400], 401: errors[401], 403: errors[403] },

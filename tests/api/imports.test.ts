@@ -80,6 +80,32 @@ describe('register import', () => {
     expect(lines[2]).toMatch(/^2,na-4,Lê Thị Mai,female,2014-13-01,,neglect,extreme,,,,/);
   });
 
+  it('flags created rows that may be a child the tenant has, or another row of the file, and lists them as CSV', async () => {
+    const existing = (await supervisor.post('/api/v1/cases', {
+      child: { fullName: 'Vũ Thị Thanh Hương', sex: 'female', dateOfBirth: '2013-04-02' }, categories: ['neglect'], riskLevel: 'low',
+    })).body.data;
+    const rows = [
+      'dup-1,Vu Thi Thanh Huong,female,2013-09-30,,neglect,low,,2024-01-01,', // the registered child, typed without diacritics
+      'dup-2,Đặng Văn Tùng,male,2011-01-01,,orphan,low,,2024-01-01,',
+      'dup-3,Dang Van Tung,male,2011-06-01,,orphan,low,,2024-01-01,', // the row above again, under another id
+      'dup-4,Vũ Thị Lan,female,2013-04-02,,orphan,low,,2024-01-01,', // same family name, another given name: not flagged
+      'dup-5,Quách Minh Khôi,male,2012-02-02,,orphan,low,,2024-01-01,',
+    ];
+    const job = await importCsv(admin, [HEADER, ...rows].join('\n'));
+    expect(job).toMatchObject({ status: 'completed', created: 5, possibleDuplicates: 3 });
+    const res = await admin.get(`/api/v1/imports/${job.id}/duplicates.csv`);
+    expect(res.status).toBe(200);
+    const [header, ...lines] = String(res.body).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(header).toBe('row,externalId,fullName,caseNumber,possibleDuplicates');
+    expect(lines.map((line) => line.split(',').slice(0, 3).join(','))).toEqual(['1,dup-1,Vu Thi Thanh Huong', '2,dup-2,Đặng Văn Tùng', '3,dup-3,Dang Van Tung']);
+    expect(lines[0]).toContain(`${existing.caseNumber} (1)`);
+    const caseNumberOf = (line: string) => line.split(',')[3]!;
+    expect(lines[1]).toContain(`${caseNumberOf(lines[2]!)} (1)`);
+    expect(lines[2]).toContain(`${caseNumberOf(lines[1]!)} (1)`);
+    // Re-importing the same file creates nothing, so flags nothing new.
+    expect(await importCsv(admin, [HEADER, ...rows].join('\n'))).toMatchObject({ created: 0, unchanged: 5, possibleDuplicates: 0 });
+  });
+
   it('reads an XLSX workbook (dates as dates)', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Register');

@@ -17,6 +17,8 @@ const REGISTER = [
   // Row 4: a sex the form does not know and a risk level that does not exist.
   'na-e2e-4,Trịnh Văn Bình,robot,,,neglect,extreme,open,,',
   `na-e2e-5,Cao Thị Lệ,female,,,neglect,low,closed,${year}-01-02,${year}-01-20`,
+  // Row 6: row 1's child again, typed without diacritics, under another register id.
+  `na-e2e-6,Phan Thi Thu,female,2013-06-01,Vinh,neglect,high,open,${year}-01-16,`,
 ].join('\n');
 
 let stack: LocalStack;
@@ -66,9 +68,10 @@ describe('reports, dashboard and register import in the browser', () => {
     await page.getByRole('button', { name: 'Upload and import' }).click();
 
     await page.getByRole('heading', { name: 'Import finished' }).waitFor();
-    const progress = page.getByRole('progressbar', { name: /5 of 5 rows/ });
-    expect(await progress.evaluate((bar) => [(bar as HTMLProgressElement).value, (bar as HTMLProgressElement).max])).toEqual([5, 5]);
-    expect(await page.getByTestId('import-created').textContent()).toBe('4');
+    const progress = page.getByRole('progressbar', { name: /6 of 6 rows/ });
+    expect(await progress.evaluate((bar) => [(bar as HTMLProgressElement).value, (bar as HTMLProgressElement).max])).toEqual([6, 6]);
+    expect(await page.getByTestId('import-created').textContent()).toBe('5');
+    expect(await page.getByTestId('import-duplicates').textContent()).toBe('2');
     expect(await page.getByTestId('import-failed').textContent()).toBe('1');
     const failedRows = page.getByRole('table', { name: 'Rows with errors' });
     const cells = await failedRows.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent)));
@@ -80,12 +83,17 @@ describe('reports, dashboard and register import in the browser', () => {
     expect(download.suggestedFilename()).toMatch(/failed\.csv$/);
     const csv = await readFile((await download.path())!, 'utf8');
     expect(csv).toContain('na-e2e-4,Trịnh Văn Bình,robot');
+    const [duplicates] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the possible duplicates (CSV)' }).click()]);
+    expect(duplicates.suggestedFilename()).toMatch(/duplicates\.csv$/);
+    const flagged = await readFile((await duplicates.path())!, 'utf8');
+    expect(flagged).toContain('1,na-e2e-1,Phan Thị Thu,');
+    expect(flagged).toContain('6,na-e2e-6,Phan Thi Thu,');
     await page.context().close();
   });
 
   it('the dashboard shows the open cases the counters hold, with the import in them; accessible in English and Arabic', async () => {
     const open = await openCasesOnApi();
-    expect(open).toBe(openBefore + 3);
+    expect(open).toBe(openBefore + 4);
     const page = await signedIn('supervisor.vn-na');
     await page.getByRole('heading', { name: 'Caseload' }).waitFor();
     // The supervisor may export the caseload (case.export); the file holds the imported children.

@@ -61,7 +61,9 @@ export default function ImportPage() {
 function ImportProgress({ job }: { job: ImportJob }) {
   const { t, i18n } = useTranslation();
   const count = (n: number) => formatCount(n, i18n.language);
-  const failedRows = useMutation({ mutationFn: () => download(`/api/v1/imports/${encodeURIComponent(job.id)}/failed.csv`, 'text/csv', `import-${job.id}-failed.csv`) });
+  const rowsCsv = (name: 'failed' | 'duplicates') => () => download(`/api/v1/imports/${encodeURIComponent(job.id)}/${name}.csv`, 'text/csv', `import-${job.id}-${name}.csv`);
+  const failedRows = useMutation({ mutationFn: rowsCsv('failed') });
+  const duplicateRows = useMutation({ mutationFn: rowsCsv('duplicates') });
   const done = job.status !== 'running';
   const processed = done ? job.rows : job.processed;
   return (
@@ -80,6 +82,12 @@ function ImportProgress({ job }: { job: ImportJob }) {
             <div><dt>{t('imports.possibleDuplicates')}</dt><dd data-testid="import-duplicates">{count(job.possibleDuplicates)}</dd></div>
             <div className={job.failed.length > 0 ? 'tile-warn' : undefined}><dt>{t('imports.failed')}</dt><dd data-testid="import-failed">{count(job.failed.length)}</dd></div>
           </dl>
+          {job.possibleDuplicates > 0 && (
+            <div className="dialog-actions">
+              <button type="button" className="secondary" disabled={duplicateRows.isPending} onClick={() => duplicateRows.mutate()}>{t('imports.downloadDuplicates')}</button>
+              {duplicateRows.isError && <p role="alert" className="error">{t('common.error')}</p>}
+            </div>
+          )}
           {job.failed.length > 0 && (
             <>
               <ScrollTable label={t('imports.failedRows')} caption columns={[t('imports.row'), t('imports.column'), t('imports.problem')]}>
