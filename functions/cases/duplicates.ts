@@ -1,4 +1,4 @@
-import type { Case, Child } from '../../shared/schemas/case.ts';
+import type { Child } from '../../shared/schemas/case.ts';
 import type { TenantRepository } from '../data/tenant-repository.ts';
 import { caseFromItem, casePartition } from './case-items.ts';
 import { matchToken } from './case-search.ts';
@@ -41,12 +41,13 @@ const YEAR_MS = 366 * 24 * 3600 * 1000;
  */
 export class DuplicateFinder {
   private readonly casesWithToken = new Map<string, Promise<string[]>>();
-  private readonly casesById = new Map<string, Promise<Case | undefined>>();
+  private readonly casesById = new Map<string, Promise<Candidate | undefined>>();
 
   constructor(private readonly repository: TenantRepository) {}
 
   async find(child: Person, options: DuplicateOptions = {}): Promise<PossibleDuplicate[]> {
-    const tokens = nameTokens(child.fullName);
+    const person = asCompared(child);
+    const tokens = [...person.tokens];
     if (tokens.length === 0) return [];
     const matches = await Promise.all(tokens.map((token) => this.casesMatching(token)));
     const hits = new Map<string, number>();
@@ -57,7 +58,7 @@ export class DuplicateFinder {
     if (candidates.length === 0) return [];
     const cases = await this.load(candidates.map(([caseId]) => caseId));
     return cases
-      .map((kase) => ({ id: kase.id, caseNumber: kase.caseNumber, ...similarity(child, kase.child) }))
+      .map((candidate) => ({ id: candidate.id, caseNumber: candidate.caseNumber, ...similarity(person, candidate) }))
       .filter((candidate) => candidate.overlap >= MIN_NAME_OVERLAP && candidate.score >= MIN_SCORE)
       .sort((a, b) => b.score - a.score || a.caseNumber.localeCompare(b.caseNumber))
       .slice(0, options.limit ?? 10)
@@ -74,16 +75,16 @@ export class DuplicateFinder {
   }
 
   /** The cases by id, reading those not read yet in one BatchGet. */
-  private async load(caseIds: string[]): Promise<Case[]> {
+  private async load(caseIds: string[]): Promise<Candidate[]> {
     const missing = caseIds.filter((caseId) => !this.casesById.has(caseId));
     if (missing.length > 0) {
       const read = this.repository
         .getMany(missing.map((caseId) => ({ partition: casePartition(caseId), sk: 'META' })))
-        .then((items) => new Map(items.map(caseFromItem).map((kase) => [kase.id, kase])));
+        .then((items) => new Map(items.map(caseFromItem).map((kase) => [kase.id, { id: kase.id, caseNumber: kase.caseNumber, ...asCompared(kase.child) }])));
       for (const caseId of missing) this.casesById.set(caseId, read.then((cases) => cases.get(caseId)));
     }
     const cases = await Promise.all(caseIds.map((caseId) => this.casesById.get(caseId)!));
-    return cases.filter((kase): kase is Case => kase !== undefined);
+    return cases.filter((candidate) => candidate !== undefined);
   }
 }
 
@@ -93,12 +94,25 @@ export const findPossibleDuplicates = (repository: TenantRepository, child: Pers
 
 type Person = Pick<Child, 'fullName' | 'sex' | 'dateOfBirth'>;
 
+/** What is compared of a person: the name's tokens (normalised once), sex and date of birth. */
+interface Compared {
+  tokens: Set<string>;
+  sex: Person['sex'];
+  dateOfBirth?: string | undefined;
+}
+
+interface Candidate extends Compared {
+  id: string;
+  caseNumber: string;
+}
+
+const asCompared = (person: Person): Compared => ({ tokens: new Set(nameTokens(person.fullName)), sex: person.sex, dateOfBirth: person.dateOfBirth });
+
 /** Name overlap (shared tokens / all tokens of both) and the overall score, rounded to two decimals. */
-export function similarity(a: Person, b: Person): { overlap: number; score: number } {
-  const left = new Set(nameTokens(a.fullName));
-  const right = new Set(nameTokens(b.fullName));
-  const shared = [...left].filter((token) => right.has(token)).length;
-  const overlap = shared / (left.size + right.size - shared || 1);
+function similarity(a: Compared, b: Compared): { overlap: number; score: number } {
+  let shared = 0;
+  for (const token of a.tokens) if (b.tokens.has(token)) shared++;
+  const overlap = shared / (a.tokens.size + b.tokens.size - shared || 1);
   const knownSex = a.sex !== 'unknown' && b.sex !== 'unknown';
   const sex = knownSex ? Number(a.sex === b.sex) : 0.5;
   const birth = a.dateOfBirth && b.dateOfBirth

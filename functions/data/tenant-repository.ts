@@ -11,6 +11,7 @@ import { DomainError } from '../../shared/errors.ts';
 import { INDEX_NAMES, TABLE_DESIGN, type IndexName } from './table-design.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { translateDynamoError } from './dynamo-errors.ts';
+import { prefixRange } from './prefix-range.ts';
 
 /** An item as entities describe it: partition keys WITHOUT the tenant prefix, which the repository adds. */
 export type ItemInput = Record<string, unknown> & { pk: string; sk: string };
@@ -133,13 +134,10 @@ export class TenantRepository {
     const names: Record<string, string> = { '#pk': index.partitionKey, ...options.filter?.names };
     const values: Record<string, unknown> = { ':pk': this.key(options.partition), ...options.filter?.values };
     let keyCondition = '#pk = :pk';
-    if (options.sortKeyPrefix !== undefined) {
+    const range = options.sortKeyPrefix !== undefined ? prefixRange(options.sortKeyPrefix) : options.sortKeyBetween;
+    if (range) {
       names['#sk'] = index.sortKey;
-      values[':skPrefix'] = options.sortKeyPrefix;
-      keyCondition += ' AND begins_with(#sk, :skPrefix)';
-    } else if (options.sortKeyBetween) {
-      names['#sk'] = index.sortKey;
-      [values[':skFrom'], values[':skTo']] = options.sortKeyBetween;
+      [values[':skFrom'], values[':skTo']] = range;
       keyCondition += ' AND #sk BETWEEN :skFrom AND :skTo';
     }
     const input: QueryCommandInput = {
