@@ -2,7 +2,8 @@ import type { Child } from '../../shared/schemas/case.ts';
 import type { TenantRepository } from '../data/tenant-repository.ts';
 import { caseFromItem, casePartition } from './case-items.ts';
 import { matchToken } from './case-search.ts';
-import { nameTokens } from './search-index.ts';
+import { nameTokens, searchPartition } from './search-index.ts';
+import { inParallel } from '../data/in-parallel.ts';
 
 export interface PossibleDuplicate {
   id: string;
@@ -27,6 +28,10 @@ const MIN_SCORE = 0.5;
 /** Per name token, the index items read; very common tokens (Thị, Nguyễn) are capped. */
 const MAX_MATCHES = 500;
 const MAX_CANDIDATES = 100;
+/** A search partition is read whole only for at least this many tokens, and only up to this size. */
+const PARTITION_READ_MIN_TOKENS = 4;
+const PARTITION_READ_MAX_ITEMS = 1_000;
+const PARTITION_READS_AT_ONCE = 8;
 const YEAR_MS = 366 * 24 * 3600 * 1000;
 
 /**
@@ -63,6 +68,38 @@ export class DuplicateFinder {
       .sort((a, b) => b.score - a.score || a.caseNumber.localeCompare(b.caseNumber))
       .slice(0, options.limit ?? 10)
       .map(({ id, caseNumber, score }) => ({ id, caseNumber, score }));
+  }
+
+  /**
+   * Reads ahead for children about to be checked together: a search partition (tokens sharing their first two
+   * characters) holding several of their tokens is read whole in one Query when it is small, instead of one
+   * Query per token; large partitions (common prefixes such as `ng`) are left to the per-token Queries.
+   */
+  async prefetch(children: Person[]): Promise<void> {
+    const tokensByPartition = new Map<string, Set<string>>();
+    for (const child of children) {
+      for (const token of nameTokens(child.fullName)) {
+        if (this.casesWithToken.has(token)) continue;
+        const partition = searchPartition('name', token);
+        tokensByPartition.set(partition, (tokensByPartition.get(partition) ?? new Set()).add(token));
+      }
+    }
+    const worthReading = [...tokensByPartition].filter(([, tokens]) => tokens.size >= PARTITION_READ_MIN_TOKENS);
+    await inParallel(worthReading.map(([partition, tokens]) => () => this.readPartition(partition, tokens)), PARTITION_READS_AT_ONCE);
+  }
+
+  private async readPartition(partition: string, tokens: Set<string>): Promise<void> {
+    const page = await this.repository.query({ partition, limit: PARTITION_READ_MAX_ITEMS });
+    if (page.nextCursor) return;
+    const casesOf = new Map<string, string[]>();
+    for (const item of page.items) {
+      const sk = String(item.sk);
+      const token = sk.slice(0, sk.indexOf('#'));
+      const cases = casesOf.get(token) ?? [];
+      if (cases.length < MAX_MATCHES) cases.push(String(item.caseId));
+      casesOf.set(token, cases);
+    }
+    for (const token of tokens) this.casesWithToken.set(token, Promise.resolve(casesOf.get(token) ?? []));
   }
 
   private casesMatching(token: string): Promise<string[]> {

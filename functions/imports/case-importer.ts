@@ -5,7 +5,7 @@ import { newCaseRecord, type Actor } from '../cases/case-store.ts';
 import { combineCounterWrites, SHARDS } from '../reports/counters.ts';
 import { getTenantProfile } from '../tenants/tenant-store.ts';
 import type { ValidRow } from './import-rows.ts';
-import { inParallel } from './in-parallel.ts';
+import { inParallel } from '../data/in-parallel.ts';
 
 /** What became of a valid row, and the case that holds it. */
 export interface RowOutcome {

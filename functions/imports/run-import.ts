@@ -2,7 +2,7 @@ import type { TenantRepository } from '../data/tenant-repository.ts';
 import { logger } from '../http/logger.ts';
 import { CaseImporter } from './case-importer.ts';
 import { DuplicateFinder } from '../cases/duplicates.ts';
-import { inParallel } from './in-parallel.ts';
+import { inParallel } from '../data/in-parallel.ts';
 import { validateRow, type RawRow, type ValidRow } from './import-rows.ts';
 import { ImportJobs, type ChunkResult, type JobRecord, type StoredDuplicate, type StoredFailure } from './import-jobs.ts';
 
@@ -63,7 +63,9 @@ async function processWindow(repository: TenantRepository, job: JobRecord, chunk
     };
   };
   const isCreated = (row: ValidRow) => outcomes.get(row.row)?.status === 'created';
-  const flagged = await inParallel(checked.flatMap((c) => c.valid.filter(isCreated)).map((row) => () => flag(row)), DUPLICATE_CHECKS_AT_ONCE);
+  const createdRows = checked.flatMap((c) => c.valid.filter(isCreated));
+  await finder.prefetch(createdRows.map((row) => row.input.child));
+  const flagged = await inParallel(createdRows.map((row) => () => flag(row)), DUPLICATE_CHECKS_AT_ONCE);
   const duplicateOf = new Map(flagged.filter((duplicate) => duplicate !== undefined).map((duplicate) => [duplicate.row, duplicate]));
   return checked.map(({ chunk, raw, valid, failed }) => {
     const created = valid.filter(isCreated);
