@@ -28,6 +28,8 @@ export interface CreateOptions {
   links?: Case['links'];
   /** The version of the tenant's form `input.fields` was checked against. */
   formVersion?: number;
+  /** An imported row: its case id comes from its external id, and the case item says which row of which import. */
+  imported?: { caseId: string; externalId: string; importId: string; row: number };
 }
 
 export interface CreateResult {
@@ -302,13 +304,19 @@ export interface NewCaseOptions {
   links?: Case['links'];
   /** The version of the tenant's form `input.fields` was checked against. */
   formVersion?: number;
+  /** An imported row: its case id comes from its external id, and the case item says which row of which import. */
+  imported?: { caseId: string; externalId: string; importId: string; row: number };
 }
+
+/** Storage-only attributes of an imported case (the API's Case does not carry them). */
+const importedAttributes = (imported: NewCaseOptions['imported']) =>
+  imported ? { externalId: imported.externalId, importId: imported.importId, importRow: imported.row } : {};
 
 /** A new case and every write that registers it: the case, its first history entry and its projections. */
 export function newCaseRecord(input: CaseInput, actor: Actor, options: NewCaseOptions): { kase: Case; writes: WriteOperation[] } {
   const closedAt = options.closedAt;
   const kase: Case = {
-    id: randomUUID(),
+    id: options.imported?.caseId ?? randomUUID(),
     caseNumber: options.caseNumber,
     status: closedAt ? 'closed' : 'open',
     stage: closedAt ? 'closed' : 'intake',
@@ -329,7 +337,7 @@ export function newCaseRecord(input: CaseInput, actor: Actor, options: NewCaseOp
   return {
     kase,
     writes: [
-      { put: caseItem(kase, head), condition: 'attribute_not_exists(pk)' },
+      { put: { ...caseItem(kase, head), ...importedAttributes(options.imported) }, condition: 'attribute_not_exists(pk)' },
       { put: historyItem(kase.id, entry) },
       ...projectionWrites(undefined, kase),
     ],

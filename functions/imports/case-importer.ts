@@ -1,5 +1,7 @@
 import { DomainError } from '../../shared/errors.ts';
 import type { TenantRepository, WriteOperation } from '../data/tenant-repository.ts';
+import { v5 as uuidv5 } from 'uuid';
+import { casePartition } from '../cases/case-items.ts';
 import { formatCaseNumber } from '../cases/case-numbers.ts';
 import { newCaseRecord, type Actor } from '../cases/case-store.ts';
 import { combineCounterWrites, SHARDS } from '../reports/counters.ts';
@@ -14,8 +16,14 @@ export interface RowOutcome {
   caseNumber: string;
 }
 
-/** `EXTID#<externalId>` / `CASE`: the tenant's claim on an external id, written in the case's transaction. */
-export const externalIdKey = (externalId: string) => ({ partition: `EXTID#${externalId}`, sk: 'CASE' });
+/** Names the case ids of imported rows: a tenant's row with the same external id always gets the same id. */
+const IMPORTED_CASE_NAMESPACE = '3f0c6a57-2c1e-4a8e-9d55-8f4d3b0e7a61';
+
+/**
+ * The case id of the tenant's row `externalId` (a UUID v5): re-importing the row finds its case by key, and
+ * the case's own `attribute_not_exists` condition makes two imports of it at once create one case.
+ */
+export const importedCaseId = (tenantId: string, externalId: string) => uuidv5(`${tenantId}/${externalId}`, IMPORTED_CASE_NAMESPACE);
 
 /** TransactWriteItems takes at most 100 items; a few are kept spare. */
 const MAX_TRANSACTION_ITEMS = 96;
@@ -30,9 +38,10 @@ interface Prepared {
  * Registers imported rows as cases, fast and idempotently. Rows whose external id the tenant already holds
  * are `unchanged` (or `created` when this same import created them before a crash). The rest get case numbers
  * reserved in one counter update per year, and are written in transactions of several cases each — every case
- * with its history entry, its `EXTID#` claim (`attribute_not_exists`) and its projections, the counter deltas
- * of the whole transaction combined into one write per counter item — several transactions in parallel.
- * If a transaction fails on a claim (a concurrent import of the same row), its rows are retried one by one.
+ * (its id named by its external id, `attribute_not_exists`) with its history entry and its projections, the
+ * counter deltas of the whole transaction combined into one write per counter item — several transactions in
+ * parallel. If a transaction fails on an existing case (a concurrent import of the same row), its rows are
+ * retried one by one.
  */
 export class CaseImporter {
   constructor(
@@ -43,20 +52,24 @@ export class CaseImporter {
     private readonly concurrency = Number(process.env.SANAD_IMPORT_CONCURRENCY ?? SHARDS),
   ) {}
 
+  private caseIdOf(row: ValidRow): string {
+    return importedCaseId(this.repository.tenantId, row.externalId);
+  }
+
   async importRows(rows: ValidRow[]): Promise<Map<number, RowOutcome>> {
     const outcomes = new Map<number, RowOutcome>();
-    const claims = await this.repository.getMany(rows.map((r) => externalIdKey(r.externalId)));
-    const claimed = new Map(claims.map((item) => [String(item.externalId), item]));
+    const existing = await this.repository.getMany(rows.map((row) => ({ partition: casePartition(this.caseIdOf(row)), sk: 'META' })));
+    const byExternalId = new Map(existing.map((item) => [String(item.externalId), item]));
     const fresh: ValidRow[] = [];
     for (const row of rows) {
-      const claim = claimed.get(row.externalId);
-      if (claim === undefined) {
+      const kase = byExternalId.get(row.externalId);
+      if (kase === undefined) {
         fresh.push(row);
         continue;
       }
       // This very row of this import, written before a crash: it was created (by this job).
-      const createdHere = claim.importId === this.importId && claim.row === row.row;
-      outcomes.set(row.row, { status: createdHere ? 'created' : 'unchanged', caseId: String(claim.caseId), caseNumber: String(claim.caseNumber ?? '') });
+      const createdHere = kase.importId === this.importId && kase.importRow === row.row;
+      outcomes.set(row.row, { status: createdHere ? 'created' : 'unchanged', caseId: String(kase.id), caseNumber: String(kase.caseNumber) });
     }
     const prepared = await this.prepare(fresh);
     const batches = this.batches(prepared);
@@ -83,15 +96,7 @@ export class CaseImporter {
           recordedAt,
           ...(row.closedAt ? { closedAt: row.closedAt } : {}),
           action: 'import',
-        });
-        const key = externalIdKey(row.externalId);
-        writes.push({
-          put: {
-            pk: key.partition, sk: key.sk, entity: 'external-id', externalId: row.externalId,
-            caseId: kase.id, caseNumber: kase.caseNumber, importId: this.importId, row: row.row,
-          },
-          condition: 'attribute_not_exists(pk)',
-          onConditionFailed: () => new DomainError('CONFLICT', `External id ${row.externalId} is already imported`),
+          imported: { caseId: this.caseIdOf(row), externalId: row.externalId, importId: this.importId, row: row.row },
         });
         prepared.push({ row, kase: { id: kase.id, caseNumber: kase.caseNumber }, writes });
       });
@@ -124,10 +129,10 @@ export class CaseImporter {
     } catch (error) {
       if (!(error instanceof DomainError && error.code === 'CONFLICT') || batch.length === 1) {
         if (batch.length === 1 && error instanceof DomainError && error.code === 'CONFLICT') {
-          // Claimed meanwhile by a concurrent import of the same row: that case holds it.
+          // Created meanwhile by a concurrent import of the same row: that case holds it.
           const { row } = batch[0]!;
-          const claim = await this.repository.get(externalIdKey(row.externalId).partition, 'CASE');
-          outcomes.set(row.row, { status: 'unchanged', caseId: String(claim?.caseId ?? ''), caseNumber: String(claim?.caseNumber ?? '') });
+          const kase = await this.repository.get(casePartition(this.caseIdOf(row)), 'META');
+          outcomes.set(row.row, { status: 'unchanged', caseId: this.caseIdOf(row), caseNumber: String(kase?.caseNumber ?? '') });
           return;
         }
         throw error;
