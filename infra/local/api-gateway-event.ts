@@ -70,11 +70,11 @@ function safeDecode(segment: string): string {
 /** An HTTP request as the API Gateway v2 (payload format 2.0) event Lambda receives for it. */
 export function toApiGatewayEvent(
   request: IncomingMessage,
+  url: URL,
   body: Buffer,
   matched: MatchedRoute,
   claims: Record<string, string> | undefined,
 ): APIGatewayProxyEventV2WithJWTAuthorizer {
-  const url = new URL(request.url ?? '/', 'http://local');
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;

@@ -43,7 +43,8 @@ export function createLocalServer(options: LocalServerOptions): Server {
   const spa = existsSync(options.webDir) ? sirv(options.webDir, { single: true, etag: true, gzip: true }) : undefined;
 
   return createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://local').pathname;
+    const url = new URL(request.url ?? '/', 'http://local');
+    const path = url.pathname;
     const serve = async (): Promise<ApiResponse | undefined> => {
       if (path === '/local/login' || path === '/local/switch-tenant') {
         if (request.method !== 'POST') return errorResponse('NOT_FOUND', `Use POST ${path}`);
@@ -51,7 +52,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
         if (body === INVALID_JSON) return errorResponse('VALIDATION_FAILED', 'The request body is not valid JSON');
         return path === '/local/login' ? login.signIn(body, request) : login.switchTenant(body, request.headers.authorization);
       }
-      if (path.startsWith('/api/')) return api(request, path, options.issuer, loadHandler);
+      if (path.startsWith('/api/')) return api(request, url, options.issuer, loadHandler);
       if (path === '/config.json') return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"auth":"local"}' };
       return undefined;
     };
@@ -79,12 +80,12 @@ export function createLocalServer(options: LocalServerOptions): Server {
 
 async function api(
   request: IncomingMessage,
-  path: string,
+  url: URL,
   issuer: LocalIssuer,
   loadHandler: (entry: string) => Promise<Handler>,
 ): Promise<ApiResponse> {
-  const matched = matchRoute(ROUTES, request.method ?? 'GET', path);
-  if (!matched) return errorResponse('NOT_FOUND', `No route ${request.method} ${path}`);
+  const matched = matchRoute(ROUTES, request.method ?? 'GET', url.pathname);
+  if (!matched) return errorResponse('NOT_FOUND', `No route ${request.method} ${url.pathname}`);
   let claims: Record<string, string> | undefined;
   if (matched.route.authenticated) {
     const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
@@ -95,7 +96,7 @@ async function api(
   }
   const body = await readBody(request);
   const handler = await loadHandler(matched.route.entry);
-  const result = await handler(toApiGatewayEvent(request, body, matched, claims));
+  const result = await handler(toApiGatewayEvent(request, url, body, matched, claims));
   return result as ApiResponse;
 }
 
@@ -110,7 +111,11 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
   }
 }
 
+const EMPTY = Buffer.alloc(0);
+
 function readBody(request: IncomingMessage): Promise<Buffer> {
+  // A request without Content-Length or Transfer-Encoding has no body (RFC 9112 §6.3): most GETs.
+  if (request.headers['content-length'] === undefined && request.headers['transfer-encoding'] === undefined) return Promise.resolve(EMPTY);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
