@@ -96,6 +96,7 @@ export class CaseImporter {
           recordedAt,
           ...(row.closedAt ? { closedAt: row.closedAt } : {}),
           action: 'import',
+          formVersion: row.formVersion,
           imported: { caseId: this.caseIdOf(row), externalId: row.externalId, importId: this.importId, row: row.row },
         });
         prepared.push({ row, kase: { id: kase.id, caseNumber: kase.caseNumber }, writes });

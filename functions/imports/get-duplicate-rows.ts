@@ -5,5 +5,7 @@ import { jobCsvHandler } from './job-csv.ts';
  * (or another row of the file) — its row, external id, name and new case number, and the possible duplicates
  * with their scores, so someone can review them.
  */
-export const handler = jobCsvHandler('duplicates', ['row', 'externalId', 'fullName', 'caseNumber', 'possibleDuplicates'], async (jobs, jobId) =>
-  (await jobs.duplicates(jobId)).map((d) => [d.row, d.externalId, d.fullName, d.caseNumber, d.matches.map((m) => `${m.caseNumber} (${m.score})`).join('; ')]));
+export const handler = jobCsvHandler('duplicates', async (jobs, jobId) => [
+  ['row', 'externalId', 'fullName', 'caseNumber', 'possibleDuplicates'],
+  ...(await jobs.duplicates(jobId)).map((d) => [d.row, d.externalId, d.fullName, d.caseNumber, d.matches.map((m) => `${m.caseNumber} (${m.score})`).join('; ')]),
+]);

@@ -1,6 +1,16 @@
-import { IMPORT_COLUMNS } from '../../shared/schemas/reports.ts';
+import { FIELD_COLUMN_PREFIX, IMPORT_COLUMNS } from '../../shared/schemas/reports.ts';
 import { jobCsvHandler } from './job-csv.ts';
 
-/** `GET /imports/{id}/failed.csv`: the failed rows as they were sent, with their row number and errors — fix and re-import. */
-export const handler = jobCsvHandler('failed', ['row', ...IMPORT_COLUMNS, 'errors'], async (jobs, jobId) =>
-  (await jobs.failures(jobId)).map((f) => [f.row, ...IMPORT_COLUMNS.map((c) => f.values[c] ?? ''), f.errors.map((e) => `${e.path}: ${e.message}`).join('; ')]));
+/**
+ * `GET /imports/{id}/failed.csv`: the failed rows as they were sent (form answers in their `fields.<id>`
+ * columns), with their row number and errors — fix and re-import.
+ */
+export const handler = jobCsvHandler('failed', async (jobs, jobId) => {
+  const failures = await jobs.failures(jobId);
+  const fieldColumns = [...new Set(failures.flatMap((f) => Object.keys(f.values).filter((c) => c.startsWith(FIELD_COLUMN_PREFIX))))].sort();
+  const columns = [...IMPORT_COLUMNS, ...fieldColumns];
+  return [
+    ['row', ...columns, 'errors'],
+    ...failures.map((f) => [f.row, ...columns.map((c) => f.values[c] ?? ''), f.errors.map((e) => `${e.path}: ${e.message}`).join('; ')]),
+  ];
+});

@@ -3,10 +3,13 @@ import { loadExcel } from '../http/spreadsheet.ts';
 import { parse } from 'csv-parse/sync';
 import { DomainError, type ErrorDetail } from '../../shared/errors.ts';
 import { CaseInput } from '../../shared/schemas/case.ts';
-import { IMPORT_COLUMNS, ImportRow } from '../../shared/schemas/reports.ts';
+import { FIELD_COLUMN_PREFIX, IMPORT_COLUMNS, ImportRow } from '../../shared/schemas/reports.ts';
 import { issuesToDetails } from '../../shared/validation.ts';
+import { fieldValuesFromText } from '../../shared/forms/field-text.ts';
+import type { FieldValues } from '../../shared/forms/compile.ts';
+import type { FormDefinition } from '../../shared/forms/form-definition.ts';
 
-/** A data row as read from the file: the known columns as text (1-based `row`, header excluded). */
+/** A data row as read from the file: the known columns and `fields.<id>` columns as text (1-based `row`, header excluded). */
 export interface RawRow {
   row: number;
   values: Record<string, string>;
@@ -17,6 +20,8 @@ export interface ValidRow {
   row: number;
   externalId: string;
   input: CaseInput;
+  /** The version of the tenant's form the row's answers were checked against. */
+  formVersion: number;
   /** ISO times. */
   openedAt: string;
   closedAt?: string;
@@ -25,10 +30,12 @@ export interface ValidRow {
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const MAX_IMPORT_ROWS = 50_000;
 
+const KNOWN_COLUMNS = new Set<string>(IMPORT_COLUMNS);
+
 function pickColumns(record: Record<string, unknown>): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const column of IMPORT_COLUMNS) {
-    const value = record[column];
+  for (const [column, value] of Object.entries(record)) {
+    if (!KNOWN_COLUMNS.has(column) && !column.startsWith(FIELD_COLUMN_PREFIX)) continue;
     if (value !== undefined && value !== null && String(value).trim() !== '') values[column] = String(value).trim();
   }
   return values;
@@ -86,22 +93,37 @@ export async function rowsFromXlsx(bytes: Buffer): Promise<RawRow[]> {
   return rows;
 }
 
-/**
- * Tenant-specific validation of a row's case (the tenant's case form). SEAM: the forms issue adds
- * validation of `fields` against the tenant's form; imports carry no `fields` yet, so this checks the core
- * CaseInput schema only. Swap in the tenant's validator here.
- */
-export type CaseValidator = (input: CaseInput) => ErrorDetail[];
-export const coreCaseValidator: CaseValidator = (input) => {
-  const result = CaseInput.safeParse(input);
-  return result.success ? [] : issuesToDetails(result.error.issues);
-};
+/** What a row is checked against besides the core columns: the tenant's case form and categories (CaseRules). */
+export interface RowRules {
+  readonly form: FormDefinition;
+  /** Throws VALIDATION_FAILED (`categories.<i>`, `fields.<id>`); answers the form answers as stored. */
+  check(input: { categories: readonly string[]; fields: Record<string, unknown> }): { fields?: FieldValues };
+}
 
 const FIELD_PATHS: Record<string, string> = { 'child.fullName': 'fullName', 'child.sex': 'sex', 'child.dateOfBirth': 'dateOfBirth', 'child.location': 'location' };
 
-/** A row → a case to register, or its errors (`path` = the column). */
-export function validateRow(raw: RawRow, validateCase: CaseValidator = coreCaseValidator): ValidRow | ErrorDetail[] {
-  const { categories, ...rest } = raw.values;
+/** Problems as the columns they are in: `child.sex` → `sex`, `categories.2` → `categories`, `fields.x` stays. */
+const columnOf = (path: string) => FIELD_PATHS[path] ?? (path.startsWith('categories.') ? 'categories' : path);
+
+/** The form answers and categories of a row, checked with the tenant's rules: stored fields, or the problems. */
+function checkWithRules(rules: RowRules, categories: string[], fieldTexts: Record<string, string>): { fields: FieldValues } | ErrorDetail[] {
+  try {
+    return { fields: rules.check({ categories, fields: fieldValuesFromText(rules.form, fieldTexts) }).fields ?? {} };
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'VALIDATION_FAILED') return (error.details ?? []).map((d) => ({ ...d, path: columnOf(d.path) }));
+    throw error;
+  }
+}
+
+/** A row → a case to register, or its errors (`path` = the column; `fields.<id>` for form answers). */
+export function validateRow(raw: RawRow, rules: RowRules): ValidRow | ErrorDetail[] {
+  const fieldTexts: Record<string, string> = {};
+  const core: Record<string, string> = {};
+  for (const [column, value] of Object.entries(raw.values)) {
+    if (column.startsWith(FIELD_COLUMN_PREFIX)) fieldTexts[column.slice(FIELD_COLUMN_PREFIX.length)] = value;
+    else core[column] = value;
+  }
+  const { categories, ...rest } = core;
   const parsed = ImportRow.safeParse({ ...rest, categories: categories ? categories.split('|').map((c) => c.trim()).filter(Boolean) : [] });
   if (!parsed.success) {
     return issuesToDetails(parsed.error.issues).map((d) => ({
@@ -119,13 +141,18 @@ export function validateRow(raw: RawRow, validateCase: CaseValidator = coreCaseV
     categories: [...new Set(row.categories)],
     riskLevel: row.riskLevel,
   };
-  const errors = validateCase(input).map((d) => ({ ...d, path: FIELD_PATHS[d.path] ?? d.path }));
+  const coreCheck = CaseInput.safeParse(input);
+  const errors = coreCheck.success ? [] : issuesToDetails(coreCheck.error.issues).map((d) => ({ ...d, path: columnOf(d.path) }));
+  const checked = checkWithRules(rules, input.categories, fieldTexts);
+  if (Array.isArray(checked)) errors.push(...checked);
   if (errors.length > 0) return errors;
+  if (!Array.isArray(checked) && Object.keys(checked.fields).length > 0) input.fields = checked.fields;
   const time = (date: string) => `${date}T00:00:00.000Z`;
   return {
     row: raw.row,
     externalId: row.externalId,
     input,
+    formVersion: rules.form.version,
     openedAt: row.openedAt ? time(row.openedAt) : new Date().toISOString(),
     ...(row.closedAt ? { closedAt: time(row.closedAt) } : {}),
   };

@@ -3,7 +3,8 @@ import { logger } from '../http/logger.ts';
 import { CaseImporter } from './case-importer.ts';
 import { DuplicateFinder } from '../cases/duplicates.ts';
 import { inParallel } from '../data/in-parallel.ts';
-import { validateRow, type RawRow, type ValidRow } from './import-rows.ts';
+import { validateRow, type RawRow, type RowRules, type ValidRow } from './import-rows.ts';
+import { CaseRules } from '../cases/case-rules.ts';
 import { ImportJobs, type ChunkResult, type JobRecord, type StoredDuplicate, type StoredFailure } from './import-jobs.ts';
 
 /** Chunks processed side by side before progress is saved. */
@@ -17,11 +18,11 @@ interface CheckedChunk {
 }
 
 /** Validates a chunk's rows; `firstRowOf` (shared by the window) catches an external id repeated in the file. */
-function checkChunk(n: number, raw: RawRow[], firstRowOf: Map<string, number>): CheckedChunk {
+function checkChunk(n: number, raw: RawRow[], firstRowOf: Map<string, number>, rules: RowRules): CheckedChunk {
   const failed: StoredFailure[] = [];
   const valid: ValidRow[] = [];
   for (const row of raw) {
-    const checked = validateRow(row);
+    const checked = validateRow(row, rules);
     if (Array.isArray(checked)) {
       failed.push({ row: row.row, errors: checked, values: row.values });
       continue;
@@ -48,9 +49,9 @@ const MATCHES_LISTED = 5;
  * same child find each other. One finder serves the window: rows share most name tokens.
  */
 async function processWindow(repository: TenantRepository, job: JobRecord, chunks: number[], jobs: ImportJobs): Promise<ChunkResult[]> {
-  const raws = await Promise.all(chunks.map((n) => jobs.chunk(job.id, n)));
+  const [raws, rules] = await Promise.all([Promise.all(chunks.map((n) => jobs.chunk(job.id, n))), CaseRules.load(repository)]);
   const firstRowOf = new Map<string, number>();
-  const checked = chunks.map((n, i) => checkChunk(n, raws[i] ?? [], firstRowOf));
+  const checked = chunks.map((n, i) => checkChunk(n, raws[i] ?? [], firstRowOf, rules));
   const outcomes = await new CaseImporter(repository, job.createdBy, job.id).importRows(checked.flatMap((c) => c.valid));
   const finder = new DuplicateFinder(repository);
   const flag = async (row: ValidRow): Promise<StoredDuplicate | undefined> => {

@@ -90,6 +90,8 @@ export const ImportRow = z
 export type ImportRow = z.infer<typeof ImportRow>;
 
 export const IMPORT_COLUMNS = ['externalId', 'fullName', 'sex', 'dateOfBirth', 'location', 'categories', 'riskLevel', 'status', 'openedAt', 'closedAt'] as const;
+/** A column holding an answer to the tenant's case form: `fields.<field id>`. */
+export const FIELD_COLUMN_PREFIX = 'fields.';
 
 export const ImportFailure = z.object({ row: z.number().int().min(1), errors: z.array(z.object({ path: z.string(), message: z.string() })) });
 export type ImportFailure = z.infer<typeof ImportFailure>;

@@ -106,6 +106,42 @@ describe('register import', () => {
     expect(await importCsv(admin, [HEADER, ...rows].join('\n'))).toMatchObject({ created: 0, unchanged: 5, possibleDuplicates: 0 });
   });
 
+  it("checks each row with the tenant's form: answers in fields.<id> columns, typed, required, skip logic and categories", async () => {
+    const egAdmin = await ApiClient.signIn(stack.url, 'admin.eg');
+    const form = {
+      sections: [{
+        id: 'family', title: { en: 'Family' },
+        fields: [
+          { id: 'siblings', type: 'number', required: true, label: { en: 'Siblings' } },
+          { id: 'inSchool', type: 'boolean', label: { en: 'In school' } },
+          { id: 'schoolName', type: 'text', required: true, label: { en: 'School' }, showIf: { field: 'inSchool', equals: true } },
+        ],
+      }],
+    };
+    expect((await egAdmin.request('PUT', '/api/v1/forms/case', { body: form, headers: { 'if-match': '"1"' } })).status).toBe(200);
+    const header = `${HEADER},fields.siblings,fields.inSchool,fields.schoolName`;
+    const rows = [
+      'eg-1,أحمد محمود,male,2014-01-01,,neglect,low,,2025-01-01,,3,نعم,مدرسة النور',
+      'eg-2,منى علي,female,,,neglect,low,,2025-01-01,,,,', // siblings missing
+      'eg-3,سارة حسن,female,,,neglect,low,,2025-01-01,,two,,', // not a number
+      'eg-4,يوسف سمير,male,,,no_such_category,low,,2025-01-01,,1,,',
+      'eg-5,ليلى كمال,female,,,orphan,low,,2025-01-01,,0,لا,مدرسة مخفية', // the school is hidden when not in school
+      'eg-6,عمر فاروق,male,,,orphan,low,,2025-01-01,,2,yes,', // in school, but which school?
+    ];
+    const job = await importCsv(egAdmin, [header, ...rows].join('\n'));
+    expect(job).toMatchObject({ status: 'completed', created: 2 });
+    expect(Object.fromEntries(job.failed.map((f: any) => [f.row, f.errors.map((e: any) => e.path)]))).toEqual({
+      2: ['fields.siblings'], 3: ['fields.siblings'], 4: ['categories'], 6: ['fields.schoolName'],
+    });
+    const egSupervisor = await ApiClient.signIn(stack.url, 'supervisor.eg');
+    const cases = (await egSupervisor.get('/api/v1/cases?limit=100')).body.data as any[];
+    expect(cases.find((c) => c.child.fullName === 'أحمد محمود')).toMatchObject({ fields: { siblings: 3, inSchool: true, schoolName: 'مدرسة النور' }, formVersion: 2 });
+    expect(cases.find((c) => c.child.fullName === 'ليلى كمال').fields).toEqual({ siblings: 0, inSchool: false });
+    const failedCsv = String((await egAdmin.get(`/api/v1/imports/${job.id}/failed.csv`)).body).replace(/^\uFEFF/, '').split('\r\n');
+    expect(failedCsv[0]).toBe(`row,${HEADER},fields.inSchool,fields.siblings,errors`);
+    expect(failedCsv[2]).toMatch(/^3,eg-3,سارة حسن,.*,,two,"?fields\.siblings: /);
+  });
+
   it('reads an XLSX workbook (dates as dates)', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Register');

@@ -36,6 +36,7 @@ export default function ImportPage() {
       <h1 ref={heading} tabIndex={-1}>{t('imports.title')}</h1>
       <p>{t('imports.explain')}</p>
       <p className="muted small">{t('imports.columns')} <code>externalId, fullName, sex, dateOfBirth, location, categories, riskLevel, status, openedAt, closedAt</code></p>
+      <p className="muted small">{t('imports.fieldColumns')} <code dir="ltr">fields.school</code></p>
       <form
         className="form"
         onSubmit={(event) => {
