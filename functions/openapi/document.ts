@@ -21,7 +21,7 @@ import { registerReferralPaths } from './referral-paths.ts';
 import { registerTransferPaths } from './transfer-paths.ts';
 import { Referral } from '../../shared/schemas/referral.ts';
 import {
-  ChildrenDashboard, Circular02Query, Circular02Report, Dashboard, DashboardQuery, ExportQuery, IMPORT_COLUMNS, ImportJob,
+  ChildrenDashboard, Circular02Query, Circular02Report, Dashboard, DashboardQuery, ExportQuery, FIELD_COLUMN_PREFIX, IMPORT_COLUMNS, ImportJob,
 } from '../../shared/schemas/reports.ts';
 import { FormDefinition, FormDefinitionInput } from '../../shared/forms/form-definition.ts';
 import { Lookups, LookupsInput } from '../../shared/schemas/lookups.ts';
@@ -260,7 +260,7 @@ export function buildOpenApiDocument() {
   });
   registry.registerPath({
     method: 'post', path: '/api/v1/imports/cases', ...secured,
-    summary: `Bulk import of a register (supervisor, tenant admin). Columns: ${IMPORT_COLUMNS.join(', ')}; idempotent by externalId`,
+    summary: `Bulk import of a register (supervisor, tenant admin). Columns: ${IMPORT_COLUMNS.join(', ')}, and ${FIELD_COLUMN_PREFIX}<field id> for answers to the tenant's form; idempotent by externalId`,
     request: { body: fileBody('CSV (UTF-8, header row) or an XLSX workbook (first sheet, header row)', ['text/csv', xlsx]) },
     responses: {
       202: json(z.object({ data: z.object({ id: z.string(), status: z.enum(['running', 'completed']) }) }), 'Accepted: the job works in the background'),
