@@ -22,7 +22,12 @@ export interface RouteDefinition {
   childAggregates?: boolean;
   /** Reads or writes XLSX: gets the spreadsheet layer (exceljs, loaded on the first spreadsheet request). */
   spreadsheets?: boolean;
+  /** Starts or resumes register imports: may invoke the import worker function. */
+  importWorker?: boolean;
 }
+
+/** Functions that serve no route: the register import worker, invoked asynchronously by the import routes. */
+export const IMPORT_WORKER_ENTRY = 'imports/import-worker.ts';
 
 export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/v1/health', entry: 'session/health.ts', authenticated: false, tenantData: false },
@@ -75,8 +80,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   // scope=children reads the registry (who the caller's children are) and their counters, read-only.
   { method: 'GET', path: '/api/v1/reports/dashboard', entry: 'reports/get-dashboard.ts', authenticated: true, tenantData: true, childAggregates: true },
   { method: 'GET', path: '/api/v1/reports/circular-02', entry: 'reports/get-circular-02.ts', authenticated: true, tenantData: true, spreadsheets: true },
-  { method: 'POST', path: '/api/v1/imports/cases', entry: 'imports/start-import.ts', authenticated: true, tenantData: true, spreadsheets: true },
-  { method: 'GET', path: '/api/v1/imports/{id}', entry: 'imports/get-import.ts', authenticated: true, tenantData: true, spreadsheets: true },
+  { method: 'POST', path: '/api/v1/imports/cases', entry: 'imports/start-import.ts', authenticated: true, tenantData: true, spreadsheets: true, importWorker: true },
+  { method: 'GET', path: '/api/v1/imports/{id}', entry: 'imports/get-import.ts', authenticated: true, tenantData: true, spreadsheets: true, importWorker: true },
   { method: 'GET', path: '/api/v1/imports/{id}/failed.csv', entry: 'imports/get-failed-rows.ts', authenticated: true, tenantData: true },
   { method: 'GET', path: '/api/v1/imports/{id}/duplicates.csv', entry: 'imports/get-duplicate-rows.ts', authenticated: true, tenantData: true },
   { method: 'GET', path: '/api/v1/exports/cases', entry: 'exports/export-cases.ts', authenticated: true, tenantData: true, spreadsheets: true },

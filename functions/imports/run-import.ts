@@ -102,13 +102,3 @@ export async function runImport(repository: TenantRepository, jobId: string): Pr
     await jobs.release(job);
   }
 }
-
-/**
- * Starts (or resumes) the work after the response. Locally the process lives on, so a background promise
- * does it. In AWS the handler must not rely on that (the sandbox freezes after the response): the intended
- * deployment invokes an import worker function asynchronously (`InvocationType: Event`) with
- * `{ tenant, importId }`, which calls `runImport` under the tenant's data role — not built yet.
- */
-export function startImportWorker(repository: TenantRepository, jobId: string): void {
-  void runImport(repository, jobId);
-}

@@ -4,7 +4,7 @@ import { route } from '../http/route.ts';
 import { ok } from '../http/responses.ts';
 import { MAX_IMPORT_ROWS, rowsFromCsv, rowsFromXlsx, XLSX_CONTENT_TYPE } from './import-rows.ts';
 import { ImportJobs } from './import-jobs.ts';
-import { startImportWorker } from './run-import.ts';
+import { launchImportWorker } from './worker-launch.ts';
 
 /**
  * `POST /imports/cases` (text/csv or XLSX): reads the rows, stores them as a chunked job, answers 202 with
@@ -22,6 +22,6 @@ export const handler = route(async (req, ctx) => {
   }
   const job = await new ImportJobs(ctx.repository).create(randomUUID(), rows, { userId: ctx.userId, username: ctx.username });
   ctx.log.info('import started', { importId: job.id, rows: job.rows });
-  if (job.status === 'running') startImportWorker(ctx.repository, job.id);
+  if (job.status === 'running') await launchImportWorker(ctx.repository, job.id);
   return ok({ id: job.id, status: job.status }, { status: 202 });
 });

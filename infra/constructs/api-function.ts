@@ -15,6 +15,10 @@ export interface ApiFunctionProps {
   environment?: Record<string, string>;
   /** Libraries the handler loads from /opt at run time instead of bundling (the spreadsheet layer). */
   layers?: lambda.ILayerVersion[];
+  /** Default 10 s (an API request); background workers run longer. */
+  timeout?: Duration;
+  /** Default 512 MB. */
+  memorySize?: number;
 }
 
 /**
@@ -37,8 +41,8 @@ export class ApiFunction extends Construct {
       handler: 'handler',
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
-      memorySize: 512,
-      timeout: Duration.seconds(10),
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
       tracing: lambda.Tracing.ACTIVE,
       role: this.role,
       logGroup,

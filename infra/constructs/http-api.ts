@@ -11,6 +11,7 @@ import { ApiFunction } from './api-function.ts';
 import type { SpreadsheetLayer } from './spreadsheet-layer.ts';
 import type { TenantDataRole } from './tenant-data-role.ts';
 import type { UserPool } from './user-pool.ts';
+import type { ImportWorker } from './import-worker.ts';
 
 export interface HttpApiProps {
   tableName: string;
@@ -24,6 +25,8 @@ export interface HttpApiProps {
   /** exceljs, for the routes that read or write XLSX. */
   spreadsheetLayer: SpreadsheetLayer;
   userPool: UserPool;
+  /** The register import worker the import routes start. */
+  importWorker: ImportWorker;
 }
 
 /** What an account-managing function may do in Cognito, and nothing more. */
@@ -81,6 +84,7 @@ export class HttpApi extends Construct {
       if (route.controlPlane) props.registryRole.grantAssumeWithTenantTag(role);
       if (route.transferExchange) props.exchangeRole.grantAssumeWithTenantTag(role);
       if (route.childAggregates) props.aggregateRole.grantAssumeWithTenantTag(role);
+      if (route.importWorker) props.importWorker.allowStartFrom(fn, role);
       if (route.manageAccounts) {
         role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ACCOUNT_ACTIONS, resources: [props.userPool.pool.userPoolArn] }));
       }

@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import { PLATFORM_TENANT_ID } from '../../shared/auth/roles.ts';
 import { DataTable } from '../constructs/data-table.ts';
 import { HttpApi } from '../constructs/http-api.ts';
+import { ImportWorker } from '../constructs/import-worker.ts';
 import { TenantDataRole } from '../constructs/tenant-data-role.ts';
 import { UserPool } from '../constructs/user-pool.ts';
 import { SpreadsheetLayer } from '../constructs/spreadsheet-layer.ts';
@@ -42,7 +43,11 @@ export class SanadStack extends Stack {
       description: 'Sanad child-tenant aggregates: read-only, the counters of the session tag "tenant" and the registry',
     });
     const users = new UserPool(this, 'Users');
-    const api = new HttpApi(this, 'Api', { tableName: data.table.tableName, tenantDataRole: tenantData, registryRole: registry, exchangeRole: exchange, aggregateRole: aggregates, spreadsheetLayer: new SpreadsheetLayer(this, 'Spreadsheets'), userPool: users });
+    const importWorker = new ImportWorker(this, 'Imports', { tableName: data.table.tableName, tenantDataRole: tenantData });
+    const api = new HttpApi(this, 'Api', {
+      tableName: data.table.tableName, tenantDataRole: tenantData, registryRole: registry, exchangeRole: exchange, aggregateRole: aggregates,
+      spreadsheetLayer: new SpreadsheetLayer(this, 'Spreadsheets'), userPool: users, importWorker,
+    });
     const web = new WebHosting(this, 'Web', {
       api: api.api,
       userPoolClientId: users.spaClient.userPoolClientId,

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.ts';
 import { ImportJobs } from '../../functions/imports/import-jobs.ts';
+import { handler as importWorker } from '../../functions/imports/import-worker.ts';
 import { rowsFromCsv } from '../../functions/imports/import-rows.ts';
 import { tenantRepository } from '../../functions/platform/tenant-registry.ts';
 import { demoUserId } from '../../infra/local/seed.ts';
@@ -168,6 +169,16 @@ describe('register import', () => {
     expect(job).toMatchObject({ status: 'running', chunks: 3, cursor: 0 });
     const done = await waitForImport(admin, job.id);
     expect(done).toMatchObject({ status: 'completed', rows: 450, processed: 450, created: 450, unchanged: 0 });
+  });
+
+  it('the import worker (AWS) works a stored job to the end from its tenant and id, and nothing of another tenant', async () => {
+    const csv = [HEADER, ...Array.from({ length: 30 }, (_, i) => `w-${i},Worker Child ${i},male,,,orphan,low,,2025-02-01,`)].join('\n');
+    const jobs = new ImportJobs(tenantRepository('vn-na'));
+    const job = await jobs.create('00000000-0000-4000-8000-000000000002', rowsFromCsv(Buffer.from(csv)), { userId: demoUserId('admin.vn-na'), username: 'admin.vn-na' });
+    await expect(importWorker({ tenantId: 'mm', importId: job.id })).rejects.toThrow(/not found/i);
+    await expect(importWorker({ tenantId: 'vn-na' })).rejects.toThrow();
+    await importWorker({ tenantId: 'vn-na', importId: job.id });
+    expect(await jobs.get(job.id)).toMatchObject({ status: 'completed', processed: 30, created: 30 });
   });
 
   it('refuses callers without import.create, and bodies that are not CSV or XLSX', async () => {

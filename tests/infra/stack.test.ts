@@ -199,6 +199,26 @@ describe('tenant isolation in IAM', () => {
     }
   });
 
+  it('the import worker runs 15 minutes with the tenant data role, without blind retries, and only the import routes may start it', () => {
+    const routeFunctions = new Set(functions().map(({ fn }) => fn.id));
+    const workers = resources('AWS::Lambda::Function').filter((f) => f.props.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'sanad' && !routeFunctions.has(f.id));
+    expect(workers).toHaveLength(1);
+    const [worker] = workers;
+    expect(worker!.props).toMatchObject({ Runtime: 'nodejs22.x', Timeout: 900, TracingConfig: { Mode: 'Active' } });
+    expect(getAttTarget(worker!.props.Environment.Variables.SANAD_TENANT_ROLE_ARN)).toBe(dataRoleId('SANAD_TENANT_ROLE_ARN'));
+    expect(Object.keys(worker!.props.Environment.Variables).filter((name) => name.endsWith('_ROLE_ARN'))).toEqual(['SANAD_TENANT_ROLE_ARN']);
+    const [asyncConfig] = resources('AWS::Lambda::EventInvokeConfig');
+    expect(asyncConfig!.props).toMatchObject({ FunctionName: { Ref: worker!.id }, MaximumRetryAttempts: 0 });
+    const invokes = (statement: any) => actionsOf(statement).includes('lambda:InvokeFunction');
+    for (const { route, fn, roleId } of functions()) {
+      expect(fn.props.Environment.Variables.SANAD_IMPORT_WORKER_FUNCTION, route.path).toEqual(route.importWorker ? { Ref: worker!.id } : undefined);
+      const grants = policiesOfRole(roleId).flatMap(statementsOf).filter(invokes);
+      expect(grants.length > 0, `${route.method} ${route.path}`).toBe(Boolean(route.importWorker));
+      for (const grant of grants) expect(JSON.stringify(grant.Resource)).toContain(`"${worker!.id}"`);
+    }
+    expect(ROUTES.filter((route) => route.importWorker).map((route) => `${route.method} ${route.path}`)).toEqual(['POST /api/v1/imports/cases', 'GET /api/v1/imports/{id}']);
+  });
+
   it('only the routes that read or write XLSX get the spreadsheet layer (exceljs, bundled into one file)', () => {
     const [layer] = resources('AWS::Lambda::LayerVersion');
     expect(layer).toBeDefined();
@@ -252,10 +272,10 @@ describe('identity', () => {
 });
 
 describe('the API', () => {
-  it('runs one function per route on nodejs22.x, arm64, traced, with its own log group', () => {
+  it('runs one function per route (and the import worker) on nodejs22.x, arm64, traced, with its own log group', () => {
     const ours = functions();
     expect(ours).toHaveLength(ROUTES.length);
-    expect(resources('AWS::Lambda::Function').filter((f) => f.props.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'sanad')).toHaveLength(ROUTES.length);
+    expect(resources('AWS::Lambda::Function').filter((f) => f.props.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'sanad')).toHaveLength(ROUTES.length + 1);
     for (const { fn } of ours) {
       expect(fn.props).toMatchObject({
         Runtime: 'nodejs22.x',
