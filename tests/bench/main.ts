@@ -5,7 +5,7 @@ import { CaseStore } from '../../functions/cases/case-store.ts';
 import { tenantRepository } from '../../functions/platform/tenant-registry.ts';
 import { demoUserId } from '../../infra/local/seed.ts';
 import { ApiClient, newCase } from '../support/api-client.ts';
-import { p50, round } from './measure.ts';
+import { p50, pairedP50, round } from './measure.ts';
 import { benchClient } from './http-client.ts';
 import { lambdaBundles, spaInitialJsGzKb } from './sizes.ts';
 
@@ -50,13 +50,15 @@ try {
   const get = benchClient(stack.url, (await ApiClient.signIn(stack.url, 'supervisor.vn-na')).token!);
   const pick = (i: number) => ids[(i * 7919) % ids.length]!;
 
-  const getCase = await p50(samples, (i) => get(`/api/v1/cases/${pick(i)}`));
-  const rawGet = await p50(samples, (i) => raw.send(new GetCommand({ TableName: stack.tableName, Key: { pk: `T#vn-na#CASE#${pick(i)}`, sk: 'META' }, ConsistentRead: true })));
-  const listCases = await p50(samples, () => get('/api/v1/cases?limit=25'));
-  const rawList = await p50(samples, () => raw.send(new QueryCommand({
-    TableName: stack.tableName, IndexName: 'byTenant', KeyConditionExpression: 'gsi2pk = :pk',
-    ExpressionAttributeValues: { ':pk': 'T#vn-na#CASES' }, ScanIndexForward: false, Limit: 25,
-  })));
+  const { api: getCase, raw: rawGet } = await pairedP50(samples,
+    (i) => get(`/api/v1/cases/${pick(i)}`),
+    (i) => raw.send(new GetCommand({ TableName: stack.tableName, Key: { pk: `T#vn-na#CASE#${pick(i)}`, sk: 'META' }, ConsistentRead: true })));
+  const { api: listCases, raw: rawList } = await pairedP50(samples,
+    () => get('/api/v1/cases?limit=25'),
+    () => raw.send(new QueryCommand({
+      TableName: stack.tableName, IndexName: 'byTenant', KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'T#vn-na#CASES' }, ScanIndexForward: false, Limit: 25,
+    })));
   // The register import: 12,289 rows (Nghe An's register) through the API, timed from the POST to completion.
   console.log(`Importing ${IMPORT_ROWS} register rows…`);
   const importer = await ApiClient.signIn(stack.url, 'admin.vn-na');
