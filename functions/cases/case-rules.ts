@@ -26,14 +26,25 @@ export class CaseRules {
    * `fields.<id>`), all problems in one error, and answers the fields as stored: shown, non-blank answers only.
    */
   check(input: { categories?: readonly string[]; fields?: Record<string, unknown> }): { fields?: FieldValues } {
+    const checked = parseOrThrow(this.schema(), input);
+    return checked.fields ? { fields: checked.fields } : {};
+  }
+
+  private compiled?: ReturnType<CaseRules['compile']>;
+
+  /** Compiled once per rules: an import checks thousands of rows against the same form. */
+  private schema() {
+    this.compiled ??= this.compile();
+    return this.compiled;
+  }
+
+  private compile() {
     const codes = new Set(this.lookups.categories.map((category) => category.code));
     const locations = this.lookups.locations;
-    const schema = z.object({
+    return z.object({
       categories: z.array(z.string().refine((code) => codes.has(code), { message: 'Use one of the categories of your tenant' })).optional(),
       fields: compileFormSchema(this.form, locations.length > 0 ? { locationIds: new Set(locations.map((location) => location.id)) } : {}).optional(),
     });
-    const checked = parseOrThrow(schema, input);
-    return checked.fields ? { fields: checked.fields } : {};
   }
 
   /**

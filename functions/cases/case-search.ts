@@ -5,7 +5,7 @@ import { caseNumberToken, looksLikeCaseNumber, searchTokens } from '../../shared
 import type { Page, TenantRepository } from '../data/tenant-repository.ts';
 import { caseFromItem, casePartition } from './case-items.ts';
 import { visibleIn, type Actor } from './case-store.ts';
-import { nameTokens, recencyOf, searchPartition, type SearchKind } from './search-index.ts';
+import { nameTokens, recencyOf, searchHit, searchPartition, type SearchKind } from './search-index.ts';
 
 /** A query token matches at most this many index items; beyond it the search is answered from the rest. */
 export const MAX_MATCHES_PER_TOKEN = 2000;
@@ -35,7 +35,10 @@ export async function matchToken(repository: TenantRepository, kind: SearchKind,
       limit: Math.min(500, max - read),
       cursor,
     });
-    for (const item of page.items) cases.set(String(item.caseId), String(item.recency));
+    for (const item of page.items) {
+      const { caseId, recency } = searchHit(String(item.sk));
+      cases.set(caseId, recency);
+    }
     read += page.items.length;
     cursor = page.nextCursor ?? undefined;
   } while (cursor && read < max);

@@ -2,7 +2,7 @@ import type { Child } from '../../shared/schemas/case.ts';
 import type { TenantRepository } from '../data/tenant-repository.ts';
 import { caseFromItem, casePartition } from './case-items.ts';
 import { matchToken } from './case-search.ts';
-import { nameTokens, searchPartition } from './search-index.ts';
+import { nameTokens, searchHit, searchPartition } from './search-index.ts';
 import { inParallel } from '../data/in-parallel.ts';
 
 export interface PossibleDuplicate {
@@ -93,10 +93,9 @@ export class DuplicateFinder {
     if (page.nextCursor) return;
     const casesOf = new Map<string, string[]>();
     for (const item of page.items) {
-      const sk = String(item.sk);
-      const token = sk.slice(0, sk.indexOf('#'));
+      const { token, caseId } = searchHit(String(item.sk));
       const cases = casesOf.get(token) ?? [];
-      if (cases.length < MAX_MATCHES) cases.push(String(item.caseId));
+      if (cases.length < MAX_MATCHES) cases.push(caseId);
       casesOf.set(token, cases);
     }
     for (const token of tokens) this.casesWithToken.set(token, Promise.resolve(casesOf.get(token) ?? []));

@@ -50,6 +50,15 @@ export const searchIndexProjection: CaseProjection = (before, after) => {
   const removed: WriteOperation[] = old.filter((key) => !nextIds.has(id(key))).map((key) => ({ delete: key }));
   const added: WriteOperation[] = next
     .filter((key) => !oldIds.has(id(key)))
-    .map((key) => ({ put: { ...key, entity: 'search', caseId: after.id, recency: recencyOf(after) } }));
+    .map((key) => ({ put: { ...key, entity: 'search' } }));
   return [...removed, ...added];
 };
+
+/**
+ * What an index item points at, from its sort key alone (`<token>#<createdAt>#<caseId>`): the item carries
+ * nothing else, which keeps the four or so index items of every registration small.
+ */
+export function searchHit(sk: string): { token: string; caseId: string; recency: string } {
+  const first = sk.indexOf('#');
+  return { token: sk.slice(0, first), caseId: sk.slice(sk.lastIndexOf('#') + 1), recency: sk.slice(first + 1) };
+}
