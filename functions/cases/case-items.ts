@@ -10,8 +10,17 @@ import type { ItemInput } from '../data/tenant-repository.ts';
  */
 export const casePartition = (caseId: string) => `CASE#${caseId}`;
 
+/**
+ * Parts of the case stored as JSON strings: never filtered or updated on their own (a case is written whole),
+ * and as nested DynamoDB maps and lists they cost far more to write. Status, stage, risk, owner and dates
+ * stay attributes: list filters and the indexes use them.
+ */
+const STORED_AS_JSON = ['child', 'categories', 'fields', 'assignedTo', 'closure', 'links'] as const;
+
 export function caseItem(kase: Case, chain: { historyCount: number; historyHead: string | null }): ItemInput {
   const recency = `${kase.updatedAt}#${kase.id}`;
+  const encoded: Record<string, string> = {};
+  for (const key of STORED_AS_JSON) if (kase[key] !== undefined) encoded[key] = JSON.stringify(kase[key]);
   return {
     pk: casePartition(kase.id),
     sk: 'META',
@@ -21,6 +30,7 @@ export function caseItem(kase: Case, chain: { historyCount: number; historyHead:
     gsi2pk: 'CASES',
     gsi2sk: recency,
     ...kase,
+    ...encoded,
     ...chain,
   };
 }
@@ -30,4 +40,9 @@ export function assignmentItem(caseId: string, userId: string, at: string): Item
 }
 
 /** Strips storage attributes: what leaves the API is exactly the `Case` schema. */
-export const caseFromItem = (item: Record<string, unknown>): Case => Case.parse(item);
+export function caseFromItem(item: Record<string, unknown>): Case {
+  const decoded: Record<string, unknown> = { ...item };
+  // Items written before these parts were stored as JSON hold them as maps and lists: read as they are.
+  for (const key of STORED_AS_JSON) if (typeof item[key] === 'string') decoded[key] = JSON.parse(item[key]);
+  return Case.parse(decoded);
+}
