@@ -48,8 +48,8 @@ const MATCHES_LISTED = 5;
  * then every created row checked for possible duplicates — after the writes, so two rows of the file for the
  * same child find each other. One finder serves the window: rows share most name tokens.
  */
-async function processWindow(repository: TenantRepository, job: JobRecord, chunks: number[], jobs: ImportJobs): Promise<ChunkResult[]> {
-  const [raws, rules] = await Promise.all([Promise.all(chunks.map((n) => jobs.chunk(job.id, n))), CaseRules.load(repository)]);
+async function processWindow(repository: TenantRepository, job: JobRecord, chunks: number[], jobs: ImportJobs, rules: RowRules): Promise<ChunkResult[]> {
+  const raws = await Promise.all(chunks.map((n) => jobs.chunk(job.id, n)));
   const firstRowOf = new Map<string, number>();
   const checked = chunks.map((n, i) => checkChunk(n, raws[i] ?? [], firstRowOf, rules));
   const outcomes = await new CaseImporter(repository, job.createdBy, job.id).importRows(checked.flatMap((c) => c.valid));
@@ -91,9 +91,11 @@ export async function runImport(repository: TenantRepository, jobId: string): Pr
   let job = await jobs.claim(jobId);
   if (!job) return;
   try {
+    // One form and one set of categories for the whole run (its schema compiled once).
+    const rules = await CaseRules.load(repository);
     while (job.status === 'running') {
       const window = Array.from({ length: Math.min(WINDOW, job.chunks - job.cursor) }, (_, i) => job!.cursor + i);
-      const results = await processWindow(repository, job, window, jobs);
+      const results = await processWindow(repository, job, window, jobs, rules);
       job = await jobs.advance(job, results);
     }
   } catch (error) {

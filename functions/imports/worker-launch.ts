@@ -14,7 +14,13 @@ export async function launchImportWorker(repository: TenantRepository, importId:
     void runImport(repository, importId);
     return;
   }
-  const { LambdaClient, InvokeCommand } = await import('@aws-sdk/client-lambda');
+  const { InvokeCommand } = await import('@aws-sdk/client-lambda');
   const event: ImportWorkerEvent = { tenantId: repository.tenantId, importId };
-  await new LambdaClient({}).send(new InvokeCommand({ FunctionName: functionName, InvocationType: 'Event', Payload: JSON.stringify(event) }));
+  await (await lambdaClient()).send(new InvokeCommand({ FunctionName: functionName, InvocationType: 'Event', Payload: JSON.stringify(event) }));
 }
+
+const newLambdaClient = () => import('@aws-sdk/client-lambda').then(({ LambdaClient }) => new LambdaClient({}));
+let client: ReturnType<typeof newLambdaClient> | undefined;
+
+/** One client per container, reused across invocations (the SPA polls the job while it runs). */
+const lambdaClient = () => (client ??= newLambdaClient());
