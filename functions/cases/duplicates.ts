@@ -58,10 +58,9 @@ export class DuplicateFinder {
     const hits = new Map<string, number>();
     for (const caseIds of matches) for (const caseId of caseIds) hits.set(caseId, (hits.get(caseId) ?? 0) + 1);
     hits.delete(options.excludeCaseId ?? '');
-    const needed = Math.ceil(tokens.length / 2);
-    const candidates = [...hits].filter(([, count]) => count >= needed).sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
+    const candidates = mostShared(hits, Math.ceil(tokens.length / 2), tokens.length);
     if (candidates.length === 0) return [];
-    const cases = await this.load(candidates.map(([caseId]) => caseId));
+    const cases = await this.load(candidates);
     return cases
       .map((candidate) => ({ id: candidate.id, caseNumber: candidate.caseNumber, ...similarity(person, candidate) }))
       .filter((candidate) => candidate.overlap >= MIN_NAME_OVERLAP && candidate.score >= MIN_SCORE)
@@ -140,6 +139,21 @@ interface Compared {
 interface Candidate extends Compared {
   id: string;
   caseNumber: string;
+}
+
+/**
+ * The cases sharing at least `needed` of the `most` tokens, most shared first (first seen first among equals),
+ * at most `MAX_CANDIDATES`. Bucketed by count rather than sorted: an import checks thousands of children
+ * whose common tokens (`Nguyễn`, `Thị`) each bring hundreds of hits.
+ */
+function mostShared(hits: Map<string, number>, needed: number, most: number): string[] {
+  const byCount: string[][] = Array.from({ length: most + 1 }, () => []);
+  for (const [caseId, count] of hits) if (count >= needed) byCount[count]!.push(caseId);
+  const chosen: string[] = [];
+  for (let count = most; count >= needed && chosen.length < MAX_CANDIDATES; count--) {
+    chosen.push(...byCount[count]!.slice(0, MAX_CANDIDATES - chosen.length));
+  }
+  return chosen;
 }
 
 const asCompared = (person: Person): Compared => ({ tokens: new Set(nameTokens(person.fullName)), sex: person.sex, dateOfBirth: person.dateOfBirth });
