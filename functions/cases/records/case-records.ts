@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Scope } from '../../../shared/auth/permissions.ts';
 import { DomainError } from '../../../shared/errors.ts';
-import type { ChainedEntry } from '../../../shared/history/chain.ts';
-import type { Case } from '../../../shared/schemas/case.ts';
+import type { CaseOverview } from '../../../shared/schemas/case-overview.ts';
 import {
   FollowUp,
   Note,
@@ -19,18 +18,6 @@ import { CaseStore, type Actor } from '../case-store.ts';
 import { followUpItem, noteItem, placementItem } from './record-items.ts';
 import { atVersion } from '../../data/conditions.ts';
 import { entryFromItem } from '../case-history.ts';
-
-export interface CaseOverview {
-  case: Case;
-  followUps: FollowUp[];
-  placements: Placement[];
-  notes: Note[];
-  /** Referrals made on the case, with their timelines, newest first. */
-  referrals: Referral[];
-  /** Transfers this case was sent on, as this tenant last knew them (reading the transfer brings them up to date). */
-  transfers: { transferId: string; toTenantId: string; status: string }[];
-  history: Omit<ChainedEntry, 'prevHash' | 'hash' | 'seq'>[];
-}
 
 /** Follow-ups, placements and notes of a case: each change lands with its history entry. */
 export class CaseRecords {

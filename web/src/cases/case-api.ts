@@ -1,22 +1,14 @@
-import type { Case, HistoryEntry } from '../../../shared/schemas/case.ts';
-import type { FollowUp, Note, Placement } from '../../../shared/schemas/case-records.ts';
-import type { Referral } from '../../../shared/schemas/referral.ts';
+import type { Case } from '../../../shared/schemas/case.ts';
+import type { CaseOverview } from '../../../shared/schemas/case-overview.ts';
 import { api } from '../app/api.ts';
+
+export type { CaseOverview };
 
 export interface CasePage {
   cases: Case[];
   nextCursor: string | null;
 }
 
-export interface CaseOverview {
-  case: Case;
-  followUps: FollowUp[];
-  placements: Placement[];
-  notes: Note[];
-  referrals: Referral[];
-  transfers: { transferId: string; toTenantId: string; status: string }[];
-  history: HistoryEntry[];
-}
 
 export async function fetchCasePage(filters: Record<string, string>, cursor?: string): Promise<CasePage> {
   const query = new URLSearchParams({ limit: '25', ...filters, ...(cursor ? { cursor } : {}) });
