@@ -7,6 +7,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { NagSuppressions } from 'cdk-nag';
 import { REPO_ROOT } from '../repo-root.ts';
+import { LAMBDA_BUNDLE, LAMBDA_NODE_OPTIONS } from './lambda-bundle.ts';
 
 export interface ApiFunctionProps {
   /** Handler module, relative to `functions/`; it exports `handler`. */
@@ -22,7 +23,7 @@ export interface ApiFunctionProps {
 }
 
 /**
- * A Lambda handler with Sanad's defaults: Node 22 on arm64, minified ESM bundle with source maps, one-year
+ * A Lambda handler with Sanad's defaults: Node 22 on arm64, minified CommonJS bundle with source maps (`LAMBDA_BUNDLE`), one-year
  * logs, active tracing. Its execution role may write its own log group and traces, nothing else: whoever
  * composes the function grants the rest.
  */
@@ -48,18 +49,18 @@ export class ApiFunction extends Construct {
       logGroup,
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
-      environment: { POWERTOOLS_SERVICE_NAME: 'sanad', NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      environment: { POWERTOOLS_SERVICE_NAME: 'sanad', NODE_OPTIONS: LAMBDA_NODE_OPTIONS, ...props.environment },
       layers: props.layers,
       bundling: {
-        minify: true,
-        sourceMap: true,
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        // nodejs22.x ships the AWS SDK v3: leaving it out keeps bundles small and cold starts short.
-        externalModules: ['@aws-sdk/*'],
-        // Some bundled CommonJS dependencies call require(); an ESM bundle has none unless we provide it.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        format: OutputFormat.CJS,
+        target: LAMBDA_BUNDLE.target,
+        minify: LAMBDA_BUNDLE.minify,
+        sourceMap: LAMBDA_BUNDLE.sourcemap,
+        sourcesContent: LAMBDA_BUNDLE.sourcesContent,
+        mainFields: [...LAMBDA_BUNDLE.mainFields],
+        externalModules: [...LAMBDA_BUNDLE.external],
+        define: LAMBDA_BUNDLE.define,
+        banner: LAMBDA_BUNDLE.banner,
       },
     });
     NagSuppressions.addResourceSuppressions(this.fn, [

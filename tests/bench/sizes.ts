@@ -2,9 +2,9 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { build } from 'esbuild';
 import { IMPORT_WORKER_ENTRY, ROUTES } from '../../functions/routes.ts';
 import { REPO_ROOT } from '../../infra/local/stack.ts';
+import { buildLambdaBundle, LAMBDA_NODE_OPTIONS } from '../../infra/constructs/lambda-bundle.ts';
 
 /** Gzipped KB of the JavaScript the login page loads: the entry script and what it preloads. */
 export function spaInitialJsGzKb(): number {
@@ -16,26 +16,22 @@ export function spaInitialJsGzKb(): number {
 }
 
 /**
- * Bundles every handler (and the import worker) as CDK does (esbuild, minified ESM for Node 22, AWS SDK external) and measures the
- * largest bundle and its module init time in a fresh Node process.
+ * Bundles every handler (and the import worker) as CDK does (`LAMBDA_BUNDLE`: minified CommonJS for Node 22, AWS SDK
+ * external) and measures the largest bundle and its module init time in a fresh Node process started as Lambda
+ * starts it (`LAMBDA_NODE_OPTIONS`: source maps on).
  */
 export async function lambdaBundles(): Promise<{ maxBundleKb: number; largest: string; initMs: number }> {
   const outDir = join(REPO_ROOT, 'bench-results', 'bundles');
   mkdirSync(outDir, { recursive: true });
   let largest = { entry: '', file: '', bytes: 0 };
   for (const entry of [...ROUTES.map((route) => route.entry), IMPORT_WORKER_ENTRY]) {
-    const file = join(outDir, `${entry.replace(/[/.]/g, '_')}.mjs`);
-    await build({
-      entryPoints: [join(REPO_ROOT, 'functions', entry)],
-      bundle: true, minify: true, platform: 'node', format: 'esm', target: 'node22', outfile: file,
-      external: ['@aws-sdk/*'], logLevel: 'silent',
-      banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-    });
+    const file = join(outDir, `${entry.replace(/[/.]/g, '_')}.cjs`);
+    await buildLambdaBundle(join(REPO_ROOT, 'functions', entry), file);
     const bytes = statSync(file).size;
     if (bytes > largest.bytes) largest = { entry, file, bytes };
   }
-  const initRuns = Array.from({ length: 5 }, () => Number(execFileSync(process.execPath, ['--input-type=module', '-e',
-    `const t = performance.now(); await import(${JSON.stringify(largest.file)}); console.log(performance.now() - t);`], { cwd: REPO_ROOT, encoding: 'utf8' }).trim()));
+  const initRuns = Array.from({ length: 5 }, () => Number(execFileSync(process.execPath, [LAMBDA_NODE_OPTIONS, '-e',
+    `const t = performance.now(); require(${JSON.stringify(largest.file)}); console.log(performance.now() - t);`], { cwd: REPO_ROOT, encoding: 'utf8' }).trim()));
   initRuns.sort((a, b) => a - b);
   return { maxBundleKb: largest.bytes / 1024, largest: largest.entry, initMs: initRuns[2]! };
 }

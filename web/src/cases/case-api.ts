@@ -9,7 +9,6 @@ export interface CasePage {
   nextCursor: string | null;
 }
 
-
 export async function fetchCasePage(filters: Record<string, string>, cursor?: string): Promise<CasePage> {
   const query = new URLSearchParams({ limit: '25', ...filters, ...(cursor ? { cursor } : {}) });
   const result = await api<Case[]>(`/api/v1/cases?${query.toString()}`);
