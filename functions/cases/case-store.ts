@@ -9,7 +9,7 @@ import { getTenantProfile } from '../tenants/tenant-store.ts';
 import { caseFromItem, caseItem, casePartition } from './case-items.ts';
 import { caseChanges, EMPTY_CHAIN, entryFromItem, historyItem, nextEntry, type ChainHead } from './case-history.ts';
 import { formatCaseNumber } from './case-numbers.ts';
-import { IdempotencyClaim } from './idempotency.ts';
+import { IdempotencyClaim, type IdempotencyKey } from './idempotency.ts';
 import { atVersion } from '../data/conditions.ts';
 import { projectionWrites } from './case-projections.ts';
 import { unicodeChild } from './case-rules.ts';
@@ -20,8 +20,8 @@ export interface Actor {
 }
 
 export interface CreateOptions {
-  /** The client's `Idempotency-Key`: a replay with the same key and body returns the first case. */
-  idempotencyKey?: string;
+  /** The client's `Idempotency-Key` (or a tenant-wide key): a replay with the same key and body returns the first case. */
+  idempotencyKey?: IdempotencyKey;
   /** Historical registrations (imports) keep their own opening time. */
   now?: Date;
   /** Where the case came from, when another tenant transferred it here. */
@@ -186,7 +186,7 @@ export class CaseStore {
    * `Idempotency-Key`: a replay answers the record the first request created, and creates nothing.
    */
   async createSubRecord<T>(
-    request: { caseId: string; kind: string; input: unknown; scope: Scope; actor: Actor; idempotencyKey?: string; schema: { parse: (value: unknown) => T } },
+    request: { caseId: string; kind: string; input: unknown; scope: Scope; actor: Actor; idempotencyKey?: IdempotencyKey; schema: { parse: (value: unknown) => T } },
     build: (kase: Case) => NewSubRecord<T> | Promise<NewSubRecord<T>>,
   ): Promise<T> {
     const { caseId, kind, scope, actor, schema } = request;

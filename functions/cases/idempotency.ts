@@ -11,7 +11,14 @@ export const idempotencyKeyOf = (headers: Record<string, string>) =>
   parseOrThrow(IdempotencyKeyHeader, headers['idempotency-key'], 'Idempotency-Key');
 
 /**
- * A create's claim on its `Idempotency-Key` (per user and per kind of record): written in the same
+ * Whose key it is. A client's `Idempotency-Key` is the caller's own: two people may pick the same one. A key
+ * the system derives from a record several people may act on — the transfer a supervisor accepts — is the
+ * tenant's, so two people acting on that record at once get one result.
+ */
+export type IdempotencyKey = string | { tenantWide: string };
+
+/**
+ * A create's claim on its idempotency key (per owner of the key and per kind of record): written in the same
  * transaction as the record, so a replay — sequential or concurrent — finds what the first request made.
  */
 export class IdempotencyClaim {
@@ -20,8 +27,10 @@ export class IdempotencyClaim {
   /** Thrown by the transaction when a concurrent request holds the claim. */
   readonly race = new DomainError('CONFLICT', 'The same Idempotency-Key is being used concurrently');
 
-  constructor(userId: string, idempotencyKey: string, kind: string, body: unknown) {
-    this.key = { pk: `IDEMPOTENCY#${userId}#${idempotencyKey}`, sk: kind };
+  constructor(userId: string, idempotencyKey: IdempotencyKey, kind: string, body: unknown) {
+    // `~tenant` is no user id (they are UUIDs), so a tenant-wide key never meets a person's.
+    const [owner, key] = typeof idempotencyKey === 'string' ? [userId, idempotencyKey] : ['~tenant', idempotencyKey.tenantWide];
+    this.key = { pk: `IDEMPOTENCY#${owner}#${key}`, sk: kind };
     this.bodyHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
   }
 

@@ -102,19 +102,23 @@ export class TransferService {
     return this.reconcile(await this.exchange.get(transferId, this.caller.tenantId));
   }
 
-  /** The receiving supervisor takes the case: it opens here, linked to its past; the exchange records where. */
+  /**
+   * The receiving supervisor takes the case: it opens here, linked to its past; the exchange records where.
+   * The case and its note are claimed tenant-wide by the transfer, so two supervisors accepting at once open
+   * one case (the slower one's answer then fails on the transfer's version), and a retry finishes the job.
+   */
   async accept(transferId: string, expectedVersion: number): Promise<Transfer> {
     const transfer = await this.pendingForMe(transferId, expectedVersion);
     const transferredFrom = { tenantId: transfer.fromTenantId, caseId: transfer.caseId, caseNumber: transfer.case.caseNumber, transferId };
     const { kase } = await this.cases.create(
       { child: transfer.case.child, categories: transfer.case.categories, riskLevel: transfer.case.riskLevel },
       this.caller,
-      { idempotencyKey: `transfer-${transferId}`, links: { transferredFrom } },
+      { idempotencyKey: { tenantWide: `transfer-${transferId}` }, links: { transferredFrom } },
     );
     await new CaseRecords(this.repository).addNote(kase.id, {
       text: `Transferred from ${transfer.fromTenantName} (${transfer.case.caseNumber}): ${transfer.reason}\n${transfer.case.summary}`,
       confidential: false,
-    }, 'tenant', this.caller, `transfer-note-${transferId}`);
+    }, 'tenant', this.caller, { tenantWide: `transfer-note-${transferId}` });
     return this.decide(transfer, { status: 'accepted', receivedCase: { id: kase.id, caseNumber: kase.caseNumber } });
   }
 

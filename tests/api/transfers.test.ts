@@ -20,8 +20,8 @@ const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
 const today = new Date().toISOString().slice(0, 10);
 const consent = { givenBy: 'guardian', givenAt: today };
 
-async function requestTransfer() {
-  const kase = (await sender.post('/api/v1/cases', newCase({ child: { fullName: 'Trần Văn Bình', sex: 'male', dateOfBirth: '2011-04-04' } }))).body.data;
+async function requestTransfer(fullName = 'Trần Văn Bình') {
+  const kase = (await sender.post('/api/v1/cases', newCase({ child: { fullName, sex: 'male', dateOfBirth: '2011-04-04' } }))).body.data;
   const res = await sender.post(`/api/v1/cases/${kase.id}/transfers`, { toTenantId: 'vn', reason: 'The family moved to Ha Noi', consent });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return { kase, transfer: res.body.data };
@@ -73,6 +73,23 @@ describe('transferring a case to another tenant', () => {
     expect(here.links.transferredTo).toMatchObject({ tenantId: 'vn', caseNumber: received.caseNumber });
     const actions = (await sender.get(`/api/v1/cases/${kase.id}/history`)).body.data.map((entry: any) => entry.action);
     expect(actions).toEqual(['create', 'transfer_request', 'transfer_out']);
+  });
+
+  it('opens one case when two supervisors accept it at the same moment', async () => {
+    const admin = await ApiClient.signIn(stack.url, 'admin.vn');
+    const second = (await admin.post('/api/v1/users', { username: 'supervisor3.vn', displayName: 'Lê Thị Mai', roles: ['supervisor'] })).body.data;
+    const otherSupervisor = await ApiClient.signIn(stack.url, 'supervisor3.vn', second.temporaryPassword);
+    const { transfer } = await requestTransfer('Đinh Văn Song');
+    const accept = `/api/v1/transfers/${transfer.id}/accept`;
+    const answers = await Promise.all([receiver, otherSupervisor].map((supervisor) => supervisor.post(accept, {}, ifMatch(1))));
+    // One wins; the other finds the transfer answered (409) or changed under it (412).
+    const [won, lost] = [answers.filter((answer) => answer.status === 200), answers.filter((answer) => answer.status !== 200)];
+    expect(won).toHaveLength(1);
+    expect([409, 412]).toContain(lost[0]!.status);
+    const opened = (await receiver.get(`/api/v1/cases?q=${encodeURIComponent('Đinh Văn Song')}`)).body.data;
+    expect(opened.map((kase: any) => kase.id)).toEqual([won[0]!.body.data.receivedCase.id]);
+    const notes = (await receiver.get(`/api/v1/cases/${opened[0].id}/overview`)).body.data.notes;
+    expect(notes).toHaveLength(1);
   });
 
   it('when declined, leaves the case open here and lets the sender try again', async () => {

@@ -17,6 +17,7 @@ import type { TenantRepository } from '../../data/tenant-repository.ts';
 import { CaseStore, type Actor } from '../case-store.ts';
 import { followUpItem, noteItem, placementItem } from './record-items.ts';
 import { atVersion } from '../../data/conditions.ts';
+import type { IdempotencyKey } from '../idempotency.ts';
 import { entryFromItem } from '../case-history.ts';
 
 /** Follow-ups, placements and notes of a case: each change lands with its history entry. */
@@ -87,7 +88,7 @@ export class CaseRecords {
     return ended!;
   }
 
-  async addNote(caseId: string, input: NoteInput, scope: Scope, actor: Actor, idempotencyKey?: string): Promise<Note> {
+  async addNote(caseId: string, input: NoteInput, scope: Scope, actor: Actor, idempotencyKey?: IdempotencyKey): Promise<Note> {
     return this.cases.createSubRecord({ caseId, kind: 'note', input, scope, actor, idempotencyKey, schema: Note }, () => {
       const note: Note = { id: randomUUID(), caseId, text: input.text, confidential: input.confidential, authorId: actor.userId, authorName: actor.username, createdAt: new Date().toISOString() };
       // A confidential note's text stays out of the history, which more people may read than the note.
