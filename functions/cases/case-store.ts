@@ -273,7 +273,10 @@ export class CaseStore {
     if (scope === 'own' && assignee !== actor.userId) throw new DomainError('FORBIDDEN', 'You may list only your own assignments');
     const page = await this.repository.query({ index: 'byOwner', partition: `ASSIGNED#${assignee}`, limit: query.limit, cursor: query.cursor, newestFirst: true });
     const items = await this.repository.getMany(page.items.map((item) => ({ partition: casePartition(String(item.caseId)), sk: 'META' })));
-    const cases = items.map(caseFromItem).filter((kase) => kase.assignedTo.includes(String(assignee)));
+    // Assignment items carry no status, stage or risk: those filters apply to the cases read.
+    const filters = LIST_FILTERS.filter((name) => query[name] !== undefined);
+    const cases = items.map(caseFromItem)
+      .filter((kase) => kase.assignedTo.includes(String(assignee)) && filters.every((name) => kase[name] === query[name]));
     return { items: cases, nextCursor: page.nextCursor };
   }
 
@@ -351,8 +354,11 @@ export function visibleIn(kase: Case, scope: Scope, actor: Actor): boolean {
   return false;
 }
 
+/** The caseload filters a list may combine. */
+const LIST_FILTERS = ['status', 'stage', 'riskLevel'] as const;
+
 function filterFor(query: CaseListQuery) {
-  const filters = (['status', 'stage', 'riskLevel'] as const).filter((name) => query[name] !== undefined);
+  const filters = LIST_FILTERS.filter((name) => query[name] !== undefined);
   if (filters.length === 0) return undefined;
   return {
     expression: filters.map((name) => `#${name} = :${name}`).join(' AND '),

@@ -112,6 +112,12 @@ describe('the Circular 02 steps through the API', () => {
     expect((await second.get(`/api/v1/cases/${kase.id}`)).status).toBe(200);
     const mine = await second.get('/api/v1/cases?assigned=me');
     expect(mine.body.data.map((c: any) => c.id)).toContain(kase.id);
+    // The caseload's filters hold for assignments too.
+    const ids = async (filters: string) => (await second.get(`/api/v1/cases?assigned=me&${filters}`)).body.data.map((c: any) => c.id);
+    expect(await ids(`riskLevel=${kase.riskLevel}&stage=intake&status=open`)).toContain(kase.id);
+    expect(await ids(`riskLevel=${kase.riskLevel === 'high' ? 'low' : 'high'}`)).not.toContain(kase.id);
+    expect(await ids('stage=assessment')).not.toContain(kase.id);
+    expect(await ids('status=closed')).not.toContain(kase.id);
     expect((await second.get(`/api/v1/cases?assigned=${(await caseworker.get('/api/v1/me')).body.data.userId}`)).status).toBe(403);
     expect((await caseworker.get('/api/v1/cases?assigned=me')).body.data.map((c: any) => c.id)).not.toContain(kase.id);
   });
