@@ -9,6 +9,9 @@ import { NagSuppressions } from 'cdk-nag';
 import { REPO_ROOT } from '../repo-root.ts';
 import { LAMBDA_BUNDLE, LAMBDA_NODE_OPTIONS } from './lambda-bundle.ts';
 
+/** esbuild's format names as CDK's enum. */
+const CDK_OUTPUT_FORMAT = { cjs: OutputFormat.CJS, esm: OutputFormat.ESM } as const;
+
 export interface ApiFunctionProps {
   /** Handler module, relative to `functions/`; it exports `handler`. */
   entry: string;
@@ -23,9 +26,9 @@ export interface ApiFunctionProps {
 }
 
 /**
- * A Lambda handler with Sanad's defaults: Node 22 on arm64, minified CommonJS bundle with source maps (`LAMBDA_BUNDLE`), one-year
- * logs, active tracing. Its execution role may write its own log group and traces, nothing else: whoever
- * composes the function grants the rest.
+ * A Lambda handler with Sanad's defaults: Node 22 on arm64, bundled as `LAMBDA_BUNDLE` says (minified CommonJS
+ * with source maps), one-year logs, active tracing. Its execution role may write its own log group and traces,
+ * nothing else: whoever composes the function grants the rest.
  */
 export class ApiFunction extends Construct {
   readonly fn: NodejsFunction;
@@ -52,7 +55,7 @@ export class ApiFunction extends Construct {
       environment: { POWERTOOLS_SERVICE_NAME: 'sanad', NODE_OPTIONS: LAMBDA_NODE_OPTIONS, ...props.environment },
       layers: props.layers,
       bundling: {
-        format: OutputFormat.CJS,
+        format: CDK_OUTPUT_FORMAT[LAMBDA_BUNDLE.format],
         target: LAMBDA_BUNDLE.target,
         minify: LAMBDA_BUNDLE.minify,
         sourceMap: LAMBDA_BUNDLE.sourcemap,
