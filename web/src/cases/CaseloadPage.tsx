@@ -53,18 +53,20 @@ export default function CaseloadPage() {
         <input id="case-search" name="q" type="search" defaultValue={params.get('q') ?? ''} />
         <button type="submit">{t('caseload.searchSubmit')}</button>
       </form>
+      {/* The filters follow the URL, which the router updates in a transition: controlled inputs would snap back
+          until it commits, so they keep their own state and are re-created (key) when the URL changes them. */}
       <div className="filters">
         {FILTERS.map((filter) => (
           <label key={filter.name}>
             {t(filter.label)}
-            <select value={params.get(filter.name) ?? ''} onChange={(event) => setFilter(filter.name, event.target.value)}>
+            <select key={params.get(filter.name) ?? ''} defaultValue={params.get(filter.name) ?? ''} onChange={(event) => setFilter(filter.name, event.target.value)}>
               <option value="">{t('caseload.all')}</option>
               {filter.values.map((value) => <option key={value} value={value}>{t(`${filter.prefix}.${value}`)}</option>)}
             </select>
           </label>
         ))}
         <label className="checkbox">
-          <input type="checkbox" checked={assignedToMe} onChange={(event) => setFilter('assigned', event.target.checked ? 'me' : '')} />
+          <input type="checkbox" key={String(assignedToMe)} defaultChecked={assignedToMe} onChange={(event) => setFilter('assigned', event.target.checked ? 'me' : '')} />
           {t('caseload.assignedToMe')}
         </label>
       </div>
