@@ -5,7 +5,8 @@ import type { ImportWorkerEvent } from './import-worker.ts';
  * Gets an import job worked after the response. In AWS (`SANAD_IMPORT_WORKER_FUNCTION` set) a Lambda
  * sandbox freezes once the handler answers, so the import worker function is invoked asynchronously
  * (`InvocationType: Event`); its Lambda client is loaded here, on the call that needs it, not at every cold
- * start of the import routes; the worker's own code likewise. Locally the server process lives on, and a background promise does the work.
+ * start of the import routes, and so is the runner's own code. Locally the server process lives on, and a
+ * background promise does the work.
  */
 export async function launchImportWorker(repository: TenantRepository, importId: string): Promise<void> {
   const functionName = process.env.SANAD_IMPORT_WORKER_FUNCTION;
