@@ -28,7 +28,7 @@ export function registerTransferPaths(registry: OpenAPIRegistry, kit: PathKit): 
     responses: { 200: json(z.object({ data: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), parentId: z.string().optional() })) }), 'Tenants'), 403: errors[403] },
   });
   registry.registerPath({
-    method: 'get', path: '/api/v1/transfers/{id}', summary: 'One transfer, sent or received by this tenant', ...secured, request: { params: idParams },
+    method: 'get', path: '/api/v1/transfers/{id}', summary: 'One transfer: on the sending side to those who may read its case, on the receiving side to those who answer transfers; 404 to anyone else', ...secured, request: { params: idParams },
     responses: { 200: { ...json(z.object({ data: transfer }), 'The transfer'), headers: etag }, 403: errors[403], 404: errors[404] },
   });
   registry.registerPath({

@@ -1,11 +1,10 @@
-import { scopeFor } from '../../shared/auth/permissions.ts';
-import { forbidden } from '../../shared/errors.ts';
 import { route } from '../http/route.ts';
 import { ok } from '../http/responses.ts';
+import { transferAccess } from './transfer-access.ts';
 import { TransferService } from './transfer-service.ts';
 
+/** A transfer, to those who may read its case (sending side) or answer it (receiving side); 404 to anyone else. */
 export const handler = route(async (req, ctx) => {
-  if (!scopeFor(ctx.roles, 'transfer.request') && !scopeFor(ctx.roles, 'transfer.decide')) throw forbidden('Your role does not see transfers');
-  const transfer = await new TransferService(ctx.repository, ctx).read(req.params.id ?? '');
+  const transfer = await new TransferService(ctx.repository, ctx).read(req.params.id ?? '', transferAccess(ctx.roles));
   return ok(transfer, { etag: transfer.version });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Scope } from '../../shared/auth/permissions.ts';
-import { DomainError, forbidden } from '../../shared/errors.ts';
+import { DomainError, forbidden, notFound } from '../../shared/errors.ts';
 import type { Case } from '../../shared/schemas/case.ts';
 import type { Transfer, TransferInput, TransferListQuery } from '../../shared/schemas/transfer.ts';
 import type { Page, TenantRepository } from '../data/tenant-repository.ts';
@@ -13,9 +13,16 @@ import { exchangeSpace, TransferExchange } from './transfer-exchange.ts';
 import { transferId } from './transfer-keys.ts';
 import { transferDestinations } from './destinations.ts';
 
-/** The caller: a user of `tenantId`, with the scopes its roles give for requesting and deciding transfers. */
+/** The caller: a user of `tenantId`. */
 export interface TransferCaller extends Actor {
   tenantId: string;
+}
+
+/** The scopes the caller's roles give: requesting transfers (outbox), deciding them (inbox), reading cases. */
+export interface TransferAccess {
+  request?: Scope | undefined;
+  decide?: Scope | undefined;
+  caseRead?: Scope | undefined;
 }
 
 /** The sending case's own record of a transfer, in its partition beside it. */
@@ -88,18 +95,44 @@ export class TransferService {
     return transfer;
   }
 
-  /** Transfers this tenant receives (inbox, for those who decide) or sends (outbox), newest change first. */
-  async list(query: TransferListQuery, requestScope: Scope | undefined, decideScope: Scope | undefined): Promise<Page<Transfer>> {
-    if (query.box === 'inbox' && !decideScope) throw forbidden('Only supervisors answer transfers');
-    if (query.box === 'outbox' && !requestScope) throw forbidden('Your role does not transfer cases');
+  /**
+   * Transfers this tenant receives (inbox, for those who decide) or sends (outbox, for those who transfer
+   * cases), newest change first. The outbox lists only the transfers whose case the caller may read, as
+   * `read` answers them: a caseworker sees those of the cases they own or are assigned, whoever requested them.
+   */
+  async list(query: TransferListQuery, access: TransferAccess): Promise<Page<Transfer>> {
+    if (query.box === 'inbox' && !access.decide) throw forbidden('Only supervisors answer transfers');
+    if (query.box === 'outbox' && !access.request) throw forbidden('Your role does not transfer cases');
     const page = await this.exchange.list(this.caller.tenantId, query);
-    const mine = query.box === 'outbox' && requestScope === 'own' ? page.items.filter((t) => t.requestedBy.userId === this.caller.userId) : page.items;
-    const items = query.box === 'outbox' ? await Promise.all(mine.map((transfer) => this.reconcile(transfer))) : mine;
+    if (query.box === 'inbox') return page;
+    const readable = await Promise.all(page.items.map((transfer) => this.readsCase(transfer.caseId, access.caseRead)));
+    const items = await Promise.all(page.items.filter((_, i) => readable[i]).map((transfer) => this.reconcile(transfer)));
     return { items, nextCursor: page.nextCursor };
   }
 
-  async read(transferId: string): Promise<Transfer> {
-    return this.reconcile(await this.exchange.get(transferId, this.caller.tenantId));
+  /**
+   * A transfer as the caller may see it: on the sending side, if the caller may read the case it was made
+   * from (as `GET /cases/{id}`); on the receiving side, if the caller sees the transfer inbox (decides
+   * transfers). Anything else answers the same 404 as a transfer that does not exist, and changes nothing.
+   */
+  async read(transferId: string, access: TransferAccess): Promise<Transfer> {
+    const transfer = await this.exchange.get(transferId, this.caller.tenantId);
+    const me = this.caller.tenantId;
+    const visible = transfer.toTenantId === me ? access.decide !== undefined : transfer.fromTenantId === me && (await this.readsCase(transfer.caseId, access.caseRead));
+    if (!visible) throw notFound('Transfer');
+    return this.reconcile(transfer);
+  }
+
+  /** Whether the caller may read the case in `scope`: the same check as `GET /cases/{id}`. */
+  private async readsCase(caseId: string, scope: Scope | undefined): Promise<boolean> {
+    if (!scope) return false;
+    try {
+      await this.cases.get(caseId, scope, this.caller);
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'NOT_FOUND') return false;
+      throw error;
+    }
   }
 
   /**
