@@ -3,6 +3,7 @@ import { DomainError } from '../../shared/errors.ts';
 interface AwsLikeError {
   name?: string;
   code?: string;
+  message?: string;
   CancellationReasons?: { Code?: string }[];
   $metadata?: { httpStatusCode?: number };
 }
@@ -30,4 +31,15 @@ export function translateDynamoError(
     return new DomainError('UNAVAILABLE', 'The database is unavailable; try again shortly');
   }
   return error;
+}
+
+/**
+ * DynamoDB's refusal of a Query's ExclusiveStartKey ("The provided starting key is invalid…", "…is outside query
+ * boundaries…", "Exclusive Start Key must have same size as table's key schema"): for a Query that carried a
+ * client's cursor, that client's mistake (400 at `cursor`), never a 500.
+ */
+export function isInvalidStartKey(error: unknown): boolean {
+  const aws = (error ?? {}) as AwsLikeError;
+  const name = aws.name ?? aws.code ?? '';
+  return name === 'ValidationException' && /start(ing)?[ _-]?key/i.test(aws.message ?? '');
 }

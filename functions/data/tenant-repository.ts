@@ -9,8 +9,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../../shared/errors.ts';
 import { INDEX_NAMES, TABLE_DESIGN, type IndexName } from './table-design.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
-import { translateDynamoError } from './dynamo-errors.ts';
+import { decodeCursor, encodeCursor, invalidCursor, type CursorExpectation } from './cursor.ts';
+import { isInvalidStartKey, translateDynamoError } from './dynamo-errors.ts';
 import { prefixRange } from './prefix-range.ts';
 
 /** An item as entities describe it: partition keys WITHOUT the tenant prefix, which the repository adds. */
@@ -149,14 +149,32 @@ export class TenantRepository {
       ExpressionAttributeValues: values,
       Limit: options.limit,
       ScanIndexForward: !options.newestFirst,
-      ExclusiveStartKey: options.cursor ? decodeCursor(options.cursor, this.prefix) : undefined,
+      ExclusiveStartKey: options.cursor ? decodeCursor(options.cursor, this.cursorExpectation(options, values[':pk'] as string, range)) : undefined,
       Select: options.select,
     };
-    const out = await this.call(() => this.db.send(new QueryCommand(input)));
+    const out = await this.call(() => this.db.send(new QueryCommand(input)), undefined, options.cursor !== undefined);
     return {
       items: out.Items ?? [],
       nextCursor: out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey) : null,
       count: out.Count,
+    };
+  }
+
+  /**
+   * What a cursor of this Query must be: a key of the table or index queried (the table's keys, and the index's),
+   * in the partition queried, with its sort key inside the key condition's range.
+   */
+  private cursorExpectation(options: QueryOptions, partition: string, range: readonly [string, string] | undefined): CursorExpectation {
+    const index = options.index ? TABLE_DESIGN.indexes[options.index] : undefined;
+    const table = [TABLE_DESIGN.partitionKey, TABLE_DESIGN.sortKey];
+    return {
+      tenantPrefix: this.prefix,
+      keyAttributes: index ? [...table, index.partitionKey, index.sortKey] : table,
+      partitionKeyAttributes: index ? [TABLE_DESIGN.partitionKey, index.partitionKey] : [TABLE_DESIGN.partitionKey],
+      partitionKey: index?.partitionKey ?? TABLE_DESIGN.partitionKey,
+      partition,
+      sortKey: index?.sortKey ?? TABLE_DESIGN.sortKey,
+      ...(range ? { sortRange: range } : {}),
     };
   }
 
@@ -296,10 +314,12 @@ export class TenantRepository {
     return stored;
   }
 
-  private async call<T>(send: () => Promise<T>, onCancelled?: (reasons: string[]) => DomainError | undefined): Promise<T> {
+  private async call<T>(send: () => Promise<T>, onCancelled?: (reasons: string[]) => DomainError | undefined, withCursor = false): Promise<T> {
     try {
       return await send();
     } catch (error) {
+      // A second net behind decodeCursor: DynamoDB refusing a client's start key is that client's 400.
+      if (withCursor && isInvalidStartKey(error)) throw invalidCursor();
       throw translateDynamoError(error, onCancelled);
     }
   }
