@@ -19,6 +19,7 @@ const VerifiedClaims = z.object({
   'cognito:username': z.string().optional(),
   username: z.string().optional(),
   'custom:organization': z.string().optional(),
+  iat: z.coerce.number().int().optional(),
 });
 
 export interface Principal {
@@ -27,6 +28,8 @@ export interface Principal {
   tenantId: string;
   roles: Role[];
   organizationId?: string;
+  /** When the token was issued (Unix seconds): older than the profile's `sessionsValidAfter` is refused. */
+  issuedAt?: number;
 }
 
 /** Reads the principal from claims the authorizer already verified; unknown group names are ignored. */
@@ -44,5 +47,6 @@ export function principalFromClaims(claims: Record<string, unknown> | undefined)
     tenantId: c['custom:tenant'],
     roles,
     organizationId: c['custom:organization'],
+    ...(c.iat !== undefined ? { issuedAt: c.iat } : {}),
   };
 }

@@ -3,25 +3,22 @@ import { DomainError } from '../../shared/errors.ts';
 import { logger } from './logger.ts';
 import { parseRequest, type ApiRequest } from './request.ts';
 import { toErrorResponse, type ApiResponse } from './responses.ts';
-import { tenantContext, type TenantContext } from './tenant-context.ts';
+import { claimedPrincipal, tenantContext, type TenantContext } from './tenant-context.ts';
 import { throttle } from './rate-limit.ts';
-import { PLATFORM_TENANT_ID } from '../../shared/auth/roles.ts';
-import { assertTenantActive } from '../tenants/tenant-store.ts';
 
 export type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /**
  * A handler for an authenticated route: parse → context from verified claims (throttled per user; refused
- * when the tenant is suspended) → domain → respond.
+ * when the tenant is suspended or the session has ended; roles as the profile has them now) → domain → respond.
  */
 export function route(fn: (req: ApiRequest, ctx: TenantContext) => Promise<ApiResponse>): Handler {
   return (event) =>
     respond(event, async () => {
       const req = parseRequest(event);
-      const ctx = tenantContext(event);
-      throttle(ctx.userId);
-      if (ctx.tenantId !== PLATFORM_TENANT_ID) await assertTenantActive(ctx.repository);
-      return fn(req, ctx);
+      const claimed = claimedPrincipal(event);
+      throttle(claimed.userId);
+      return fn(req, await tenantContext(event, claimed));
     });
 }
 

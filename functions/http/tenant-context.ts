@@ -4,6 +4,7 @@ import { principalFromClaims, type Principal } from './claims.ts';
 import { TenantRepository } from '../data/tenant-repository.ts';
 import { documentClientFor, tableName } from '../data/dynamo-client.ts';
 import { requestLog, type RequestLog } from './logger.ts';
+import { currentPrincipal } from './session-state.ts';
 
 /**
  * Everything a handler may use, built once per request from the verified token: the principal, a logger
@@ -18,14 +19,20 @@ export interface TenantContext extends Principal {
   authorize(action: Action): Scope;
 }
 
-export function tenantContext(event: APIGatewayProxyEventV2WithJWTAuthorizer): TenantContext {
-  const principal = principalFromClaims(event.requestContext.authorizer?.jwt?.claims);
+/** The principal of a request's verified claims (before the profile is consulted). */
+export const claimedPrincipal = (event: APIGatewayProxyEventV2WithJWTAuthorizer): Principal =>
+  principalFromClaims(event.requestContext.authorizer?.jwt?.claims);
+
+/** The context of a session that is still current (see `currentPrincipal`), with the profile's roles. */
+export async function tenantContext(event: APIGatewayProxyEventV2WithJWTAuthorizer, claimed = claimedPrincipal(event)): Promise<TenantContext> {
+  const repository = new TenantRepository(claimed.tenantId, documentClientFor(claimed.tenantId), tableName());
+  const principal = await currentPrincipal(repository, claimed);
   const requestId = event.requestContext.requestId;
   return {
     ...principal,
     requestId,
     log: requestLog({ tenant: principal.tenantId, userId: principal.userId, requestId }),
-    repository: new TenantRepository(principal.tenantId, documentClientFor(principal.tenantId), tableName()),
+    repository,
     authorize: (action) => authorize(principal.roles, action),
   };
 }

@@ -4,6 +4,8 @@ import * as z from 'zod';
 import { PLATFORM_TENANT_ID, Role } from '../../shared/auth/roles.ts';
 import { TenantRepository } from '../data/tenant-repository.ts';
 import { documentClientFor } from '../data/dynamo-client.ts';
+import { DomainError } from '../../shared/errors.ts';
+import { ACCOUNT_POLICY, ADDRESS_POLICY, SignInThrottle, Throttled } from './sign-in-throttle.ts';
 
 const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, length: number) => Promise<Buffer>;
 
@@ -27,31 +29,35 @@ export interface TokenSubject {
 
 export type SignInResult =
   | { outcome: 'ok'; subject: TokenSubject; memberships: Membership[] }
-  | { outcome: 'wrong' | 'unknown' | 'locked'; tenantId?: string; retryAfterSeconds?: number };
-
-const MAX_FAILURES = 5;
-const LOCK_MS = 15 * 60_000;
+  | { outcome: 'wrong'; tenantId?: string }
+  | { outcome: 'throttled'; tenantId?: string; retryAfterSeconds: number };
 
 const Credentials = z.object({
   username: z.string(),
   passwordHash: z.string(),
   memberships: z.array(Membership).min(1),
-  failures: z.number().default(0),
-  lockedUntil: z.number().optional(),
   disabledIn: z.array(z.string()).default([]),
   version: z.number().default(1),
 });
 type Credentials = z.infer<typeof Credentials>;
 
+/** Hashed once per process: unknown usernames are checked against it, so they cost what known ones cost. */
+let decoyHash: Promise<string> | undefined;
+
+export const usernameTaken = () => new DomainError('CONFLICT', 'This username is taken; choose another', [{ path: 'username', message: 'Taken' }]);
+
 /**
  * The local stand-in for Cognito's user directory, kept in the control-plane partition space
- * (`T#_platform#LOGIN#<username>`): password hashes (scrypt) and tenant memberships. Absent from AWS.
+ * (`T#_platform#LOGIN#<username>`): password hashes (scrypt) and tenant memberships. Usernames are global, as
+ * in a Cognito user pool; the first membership is the person's home tenant. Absent from AWS.
  */
 export class LocalCredentials {
   private readonly repository: TenantRepository;
+  private readonly throttle: SignInThrottle;
 
   constructor(tableName: string) {
     this.repository = new TenantRepository(PLATFORM_TENANT_ID, documentClientFor(PLATFORM_TENANT_ID), tableName);
+    this.throttle = new SignInThrottle(this.repository);
   }
 
   async find(username: string): Promise<Credentials | undefined> {
@@ -59,16 +65,30 @@ export class LocalCredentials {
     return item ? Credentials.parse(item) : undefined;
   }
 
-  /** A new person with a password, or a new membership for a person who already has one. */
-  async register(username: string, password: string | undefined, membership: Membership): Promise<{ existingPerson: boolean }> {
+  /** A new person with a password and a home tenant; 409 if the username exists anywhere (never says where). */
+  async createPerson(username: string, password: string, membership: Membership): Promise<void> {
+    await this.save({ username, passwordHash: await hash(password), memberships: [membership], disabledIn: [], version: 0 }, 0);
+  }
+
+  /** Removes a person created moments ago whose profile could not be written (the identity is rolled back). */
+  async removePerson(username: string): Promise<void> {
+    await this.repository.transact([{ delete: { pk: loginKey(username), sk: 'CREDENTIALS' } }]);
+  }
+
+  /**
+   * Another tenant for an existing person. Only the platform operator grants it (a tenant admin creating a
+   * username taken elsewhere gets 409): it is the one path by which a person's password reaches a second tenant.
+   */
+  async addMembership(username: string, membership: Membership): Promise<void> {
     const existing = await this.find(username);
-    if (existing) {
-      const memberships = [...existing.memberships.filter((m) => m.tenantId !== membership.tenantId), membership];
-      await this.save({ ...existing, memberships }, existing.version);
-      return { existingPerson: true };
-    }
-    await this.save({ username, passwordHash: await hash(password ?? randomPassword()), memberships: [membership], failures: 0, disabledIn: [], version: 0 }, 0);
-    return { existingPerson: false };
+    if (!existing) throw new DomainError('VALIDATION_FAILED', 'No such person', [{ path: 'username', message: 'Unknown username' }]);
+    if (existing.memberships.some((m) => m.tenantId === membership.tenantId)) throw new DomainError('CONFLICT', 'The person is already a member of this tenant');
+    await this.save({ ...existing, memberships: [...existing.memberships, membership] }, existing.version);
+  }
+
+  /** The person's home tenant (the one whose admin may reset the password), or undefined for an unknown name. */
+  async homeTenantOf(username: string): Promise<string | undefined> {
+    return (await this.find(username))?.memberships[0]?.tenantId;
   }
 
   async update(username: string, change: (current: Credentials) => Credentials): Promise<void> {
@@ -79,48 +99,46 @@ export class LocalCredentials {
 
   async setPassword(username: string, password: string): Promise<void> {
     const passwordHash = await hash(password);
-    await this.update(username, (current) => ({ ...current, passwordHash, failures: 0, lockedUntil: undefined }));
+    await this.update(username, (current) => ({ ...current, passwordHash }));
   }
 
   /**
-   * Checks a password: 5 failures in a row lock the account for 15 minutes. Returns the membership for the
-   * chosen tenant (or the first), and every membership so the person can switch tenants.
+   * Checks a password after claiming an attempt from the throttle (per account name and per client address,
+   * known names or not). Unknown names, wrong passwords and disabled memberships all answer `wrong`, after the
+   * same scrypt work. Returns the membership for the chosen tenant (or the first), and every membership so the
+   * person can switch tenants.
    */
-  async signIn(username: string, password: string, tenantId?: string): Promise<SignInResult> {
-    const credentials = await this.find(username);
-    if (!credentials) return { outcome: 'unknown' };
-    const home = credentials.memberships[0]?.tenantId;
-    const now = Date.now();
-    if (credentials.lockedUntil && credentials.lockedUntil > now) {
-      return { outcome: 'locked', tenantId: home, retryAfterSeconds: Math.ceil((credentials.lockedUntil - now) / 1000) };
-    }
-    if (!(await matches(password, credentials.passwordHash))) {
-      const failures = credentials.failures + 1;
-      await this.save({ ...credentials, failures, lockedUntil: failures >= MAX_FAILURES ? now + LOCK_MS : undefined }, credentials.version).catch(() => undefined);
-      return { outcome: 'wrong', tenantId: home };
-    }
+  async signIn(username: string, password: string, tenantId: string | undefined, address: string): Promise<SignInResult> {
+    const name = username.toLowerCase();
+    const account = { partition: `SIGNIN#ACCOUNT#${name}`, policy: ACCOUNT_POLICY };
+    const client = { partition: `SIGNIN#ADDRESS#${address}`, policy: ADDRESS_POLICY };
+    const [credentials, refused] = await Promise.all([
+      this.find(name),
+      this.throttle.claim([account, client]).then(() => undefined, (error: unknown) => error),
+    ]);
+    if (refused instanceof Throttled) return { outcome: 'throttled', tenantId: credentials?.memberships[0]?.tenantId, retryAfterSeconds: refused.retryAfterSeconds };
+    if (refused) throw refused;
+    const home = credentials?.memberships[0]?.tenantId;
+    const passwordMatches = await matches(password, credentials?.passwordHash ?? (await (decoyHash ??= hash(randomPassword()))));
+    if (!credentials || !passwordMatches) return { outcome: 'wrong', tenantId: home };
     const active = credentials.memberships.filter((m) => !credentials.disabledIn.includes(m.tenantId));
     const membership = active.find((m) => tenantId === undefined || m.tenantId === tenantId);
     if (!membership) return { outcome: 'wrong', tenantId: tenantId ?? home };
-    if (credentials.failures > 0 || credentials.lockedUntil) {
-      await this.save({ ...credentials, failures: 0, lockedUntil: undefined }, credentials.version).catch(() => undefined);
-    }
+    await this.throttle.succeeded(account, client);
     return { outcome: 'ok', subject: { ...membership, username: credentials.username }, memberships: active };
   }
 
   private async save(credentials: Credentials, expectedVersion: number): Promise<void> {
-    const { lockedUntil, ...rest } = credentials;
     await this.repository.transact([{
       put: {
         pk: loginKey(credentials.username),
         sk: 'CREDENTIALS',
         entity: 'credentials',
-        ...rest,
-        ...(lockedUntil ? { lockedUntil } : {}),
+        ...credentials,
         version: expectedVersion + 1,
       },
       condition: expectedVersion === 0 ? 'attribute_not_exists(pk)' : '#version = :expected',
-      ...(expectedVersion === 0 ? {} : { names: { '#version': 'version' }, values: { ':expected': expectedVersion } }),
+      ...(expectedVersion === 0 ? { onConditionFailed: usernameTaken } : { names: { '#version': 'version' }, values: { ':expected': expectedVersion } }),
     }]);
   }
 }

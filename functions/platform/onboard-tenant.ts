@@ -9,7 +9,7 @@ import { TenantRegistry } from './tenant-registry.ts';
 export const handler = route(async (req, ctx) => {
   ctx.authorize('tenant.manage');
   const input = parseOrThrow(TenantOnboardingInput, req.body);
-  const { tenant, admin, temporaryPassword } = await new TenantRegistry(ctx.repository).onboard(input, identityProvider());
+  const { tenant, admin, temporaryPassword } = await new TenantRegistry(ctx.repository).onboard(input, identityProvider(), ctx);
   ctx.log.info('tenant onboarded', { onboardedTenant: tenant.id });
   return ok({ tenant, admin: { userId: admin.userId, username: admin.username, ...(temporaryPassword ? { temporaryPassword } : {}) } }, { status: 201 });
 });

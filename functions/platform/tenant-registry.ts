@@ -6,6 +6,7 @@ import { documentClientFor, tableName } from '../data/dynamo-client.ts';
 import type { IdentityProvider } from '../identity/identity-provider.ts';
 import { forgetTenantProfile, tenantProfileItem } from '../tenants/tenant-store.ts';
 import { createUser } from '../users/user-service.ts';
+import type { Actor } from '../users/user-audit.ts';
 import { atVersion } from '../data/conditions.ts';
 import { initialFormItem } from '../config/form-store.ts';
 import { initialLookupsItem } from '../config/lookup-store.ts';
@@ -42,7 +43,7 @@ export class TenantRegistry {
     return toRegistration(item);
   }
 
-  async onboard(input: TenantOnboardingInput, identity: IdentityProvider, adminUserId?: string): Promise<{ tenant: Tenant; admin: User; temporaryPassword?: string }> {
+  async onboard(input: TenantOnboardingInput, identity: IdentityProvider, actor: Actor, adminUserId?: string): Promise<{ tenant: Tenant; admin: User; temporaryPassword?: string }> {
     if (input.parentId) {
       const parent = await this.get(input.parentId).catch(() => undefined);
       if (!parent) throw new DomainError('VALIDATION_FAILED', 'The parent tenant does not exist', [{ path: 'parentId', message: 'Unknown tenant' }]);
@@ -54,12 +55,13 @@ export class TenantRegistry {
       ...(input.parentId ? { parentId: input.parentId } : {}),
     };
     const space = tenantRepository(tenant.id);
+    // The admin's account first: a username taken anywhere stops the onboarding before the tenant exists.
+    const { user: admin, temporaryPassword } = await createUser(space, identity, { ...input.admin, roles: ['tenant_admin'] }, actor, adminUserId);
     await space.transact([
       { put: tenantProfileItem(tenant), condition: 'attribute_not_exists(pk)', onConditionFailed: () => new DomainError('CONFLICT', `Tenant ${input.id} already exists`) },
       { put: initialLookupsItem(tenant) },
       { put: initialFormItem() },
     ]);
-    const { user: admin, temporaryPassword } = await createUser(space, identity, { ...input.admin, roles: ['tenant_admin'] }, adminUserId);
     await this.registry.transact([{ put: registrationItem({ ...tenant, version: 1, createdAt: new Date().toISOString() }), condition: 'attribute_not_exists(pk)' }]);
     return { tenant, admin, ...(temporaryPassword ? { temporaryPassword } : {}) };
   }

@@ -14,7 +14,7 @@ export const handler = route(async (req, ctx) => {
   if (input.organizationId && !(await new OrganizationStore(ctx.repository).find(input.organizationId))) {
     throw new DomainError('VALIDATION_FAILED', 'No such partner organisation', [{ path: 'organizationId', message: 'Add the organisation first' }]);
   }
-  const { user, temporaryPassword } = await createUser(ctx.repository, identityProvider(), input);
+  const { user, temporaryPassword } = await createUser(ctx.repository, identityProvider(), input, ctx);
   ctx.log.info('user created', { createdUserId: user.userId });
   return ok({ user, ...(temporaryPassword ? { temporaryPassword } : {}) }, { status: 201, etag: user.version });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, notFound } from '../../shared/errors.ts';
 import { User } from '../../shared/schemas/user.ts';
-import type { Page, TenantRepository } from '../data/tenant-repository.ts';
+import type { Page, TenantRepository, WriteOperation } from '../data/tenant-repository.ts';
 import { atVersion } from '../data/conditions.ts';
 
 /** User profile item: `T#<t>#USER#<userId>` / `PROFILE`, listed through byTenant `USERS` by username. */
@@ -35,17 +35,18 @@ export async function listUsers(repository: TenantRepository, limit: number, cur
   return { items: page.items.map((item) => User.parse(item)), nextCursor: page.nextCursor };
 }
 
-/** Writes a new profile; 409 if the username is taken in this tenant. */
-export async function insertUser(repository: TenantRepository, user: User): Promise<void> {
+/** Writes a new profile with its audit entry (`also`); 409 if the username is taken in this tenant. */
+export async function insertUser(repository: TenantRepository, user: User, also: WriteOperation[] = []): Promise<void> {
   await repository.transact([
-    { put: usernameClaim(user), condition: 'attribute_not_exists(pk)', onConditionFailed: () => new DomainError('CONFLICT', `The username ${user.username} is taken in this tenant`) },
+    { put: usernameClaim(user), condition: 'attribute_not_exists(pk)', onConditionFailed: () => new DomainError('CONFLICT', 'This username is taken; choose another', [{ path: 'username', message: 'Taken' }]) },
     { put: userProfileItem(user), condition: 'attribute_not_exists(pk)' },
+    ...also,
   ]);
 }
 
-export async function replaceUser(repository: TenantRepository, user: User, expectedVersion: number): Promise<void> {
+export async function replaceUser(repository: TenantRepository, user: User, expectedVersion: number, also: WriteOperation[] = []): Promise<void> {
   await repository.transact([{
     put: userProfileItem(user),
     ...atVersion(expectedVersion, 'user'),
-  }]);
+  }, ...also]);
 }

@@ -37,6 +37,11 @@ const ACCOUNT_ACTIONS = [
   'cognito-idp:AdminDisableUser',
   'cognito-idp:AdminEnableUser',
   'cognito-idp:AdminResetUserPassword',
+  // The account's own custom:tenant is read before every change; a failed profile write deletes the new account.
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminDeleteUser',
+  // Disable and password reset end the account's sessions.
+  'cognito-idp:AdminUserGlobalSignOut',
 ];
 
 const ACCESS_LOG_FORMAT = JSON.stringify({

@@ -11,8 +11,9 @@ import type { LocalIssuer } from './local-issuer.ts';
 const SwitchInput = z.object({ tenant: z.string().min(1).max(40) });
 
 /**
- * The local identity provider (Cognito's stand-in): sign-in with lockout after 5 failures for 15 minutes,
- * every attempt audited in the tenant's space, and a tenant switch for people with several memberships.
+ * The local identity provider (Cognito's stand-in): sign-in throttled per account name and per client address
+ * with exponential backoff, every attempt audited in the tenant's space, and a tenant switch for people with
+ * several memberships.
  */
 export class LocalLogin {
   constructor(
@@ -24,11 +25,12 @@ export class LocalLogin {
     const parsed = LoginInput.safeParse(body);
     if (!parsed.success) return errorResponse('VALIDATION_FAILED', 'Send {"username", "password"}');
     const { username, password, tenant } = parsed.data;
-    const result = await this.credentials.signIn(username, password, tenant);
-    await audit(result.outcome === 'ok' ? result.subject.tenantId : result.tenantId, username, result.outcome, request);
-    if (result.outcome === 'locked') {
-      const response = errorResponse('RATE_LIMITED', 'Too many failed sign-ins: the account is locked for 15 minutes');
-      return { ...response, headers: { ...response.headers, 'retry-after': String(result.retryAfterSeconds ?? 900) } };
+    const address = request.socket.remoteAddress ?? 'unknown';
+    const result = await this.credentials.signIn(username, password, tenant, address);
+    await audit(result.outcome === 'ok' ? result.subject.tenantId : result.tenantId, username, result.outcome, address);
+    if (result.outcome === 'throttled') {
+      const response = errorResponse('RATE_LIMITED', 'Too many sign-in attempts: wait a little and try again');
+      return { ...response, headers: { ...response.headers, 'retry-after': String(result.retryAfterSeconds) } };
     }
     if (result.outcome !== 'ok') return errorResponse('UNAUTHENTICATED', 'Wrong username or password');
     const issued = await this.issuer.issue(result.subject);
@@ -50,11 +52,11 @@ export class LocalLogin {
 }
 
 /** Sign-ins and failed sign-ins, per tenant and month: `AUDIT#SIGNIN#<yyyy-mm>`. */
-async function audit(tenantId: string | undefined, username: string, outcome: string, request: IncomingMessage) {
+async function audit(tenantId: string | undefined, username: string, outcome: string, sourceIp: string) {
   const at = new Date().toISOString();
   const space = tenantRepository(tenantId ?? PLATFORM_TENANT_ID);
   await space.transact([{
-    put: { pk: `AUDIT#SIGNIN#${at.slice(0, 7)}`, sk: `${at}#${randomUUID()}`, entity: 'sign-in', at, username, outcome, sourceIp: request.socket.remoteAddress ?? '' },
+    put: { pk: `AUDIT#SIGNIN#${at.slice(0, 7)}`, sk: `${at}#${randomUUID()}`, entity: 'sign-in', at, username, outcome, sourceIp },
   }]);
 }
 

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { PLATFORM_TENANT_ID, type Role } from '../../shared/auth/roles.ts';
+import { PLATFORM_TENANT_ID } from '../../shared/auth/roles.ts';
 import { CaseStore } from '../../functions/cases/case-store.ts';
-import { LocalCredentials } from '../../functions/identity/local-credentials.ts';
 import { LocalIdentity } from '../../functions/identity/local-identity.ts';
 import { TenantRegistry, tenantRepository } from '../../functions/platform/tenant-registry.ts';
 import { createUser } from '../../functions/users/user-service.ts';
-import { insertUser } from '../../functions/users/user-store.ts';
 import { OrganizationStore } from '../../functions/organizations/organization-store.ts';
 import { DEMO_LOCATIONS, DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_OPERATOR, demoCasesOf, demoOrganizationsOf, demoUsersOf } from './demo-data.ts';
 import { initialLookupsItem } from '../../functions/config/lookup-store.ts';
@@ -16,28 +14,24 @@ export const demoUserId = (username: string) => `usr-${createHash('sha256').upda
 
 /**
  * Seeds the demo data through the same code the API runs — onboarding, user creation, case registration —
- * once: a marker item records it. Demo passwords are set before the accounts exist, so onboarding finds the
- * person and keeps `sanad-demo` instead of issuing a one-time password.
+ * once: a marker item records it. The seed's identity gives every demo account the password `sanad-demo`
+ * instead of a one-time password.
  */
 export async function seedDemoData(tableName: string): Promise<boolean> {
   const platform = tenantRepository(PLATFORM_TENANT_ID);
   if (await platform.get('SEED', 'DEMO')) return false;
-  const credentials = new LocalCredentials(tableName);
-  const identity = new LocalIdentity(tableName);
+  const identity = new LocalIdentity(tableName, DEMO_PASSWORD);
   const registry = new TenantRegistry(platform);
-  const withDemoPassword = (tenantId: string, username: string, roles: Role[], organizationId?: string) =>
-    credentials.register(username, DEMO_PASSWORD, { tenantId, userId: demoUserId(username), roles, organizationId });
 
   const operator = PLATFORM_OPERATOR;
-  await withDemoPassword(PLATFORM_TENANT_ID, operator.username, operator.roles);
-  await insertUser(platform, { userId: demoUserId(operator.username), ...operator, status: 'active', version: 1 });
+  const operatorActor = { userId: demoUserId(operator.username), username: operator.username };
+  await createUser(platform, identity, operator, operatorActor, operatorActor.userId);
 
   for (const tenant of DEMO_TENANTS) {
     const users = demoUsersOf(tenant.id);
     const admin = users.find((user) => user.roles.includes('tenant_admin'))!;
     const others = users.filter((user) => user !== admin);
-    await withDemoPassword(tenant.id, admin.username, admin.roles);
-    await registry.onboard({ ...tenant, admin: { username: admin.username, displayName: admin.displayName } }, identity, demoUserId(admin.username));
+    await registry.onboard({ ...tenant, admin: { username: admin.username, displayName: admin.displayName } }, identity, operatorActor, demoUserId(admin.username));
     const space = tenantRepository(tenant.id);
     // The demo tenants start with a small location tree (still version 1 of their lookups).
     const lookups = initialLookupsItem(tenant);
@@ -45,10 +39,7 @@ export async function seedDemoData(tableName: string): Promise<boolean> {
     const organizations = new OrganizationStore(space);
     const adminActor = { userId: demoUserId(admin.username), username: admin.username };
     for (const organization of demoOrganizationsOf(tenant.id)) await organizations.create(organization, adminActor);
-    for (const user of others) {
-      await withDemoPassword(tenant.id, user.username, user.roles, user.organizationId);
-      await createUser(space, identity, user, demoUserId(user.username));
-    }
+    for (const user of others) await createUser(space, identity, user, adminActor, demoUserId(user.username));
     const cases = new CaseStore(space);
     const owners = [`caseworker.${tenant.id}`, `caseworker2.${tenant.id}`];
     for (const [index, input] of demoCasesOf(tenant.id).entries()) {

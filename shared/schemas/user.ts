@@ -13,9 +13,35 @@ export const User = z.object({
   roles: z.array(Role).min(1),
   organizationId: z.string().optional(),
   status: z.enum(['active', 'disabled']),
+  /** Tokens issued before this time (Unix seconds) are refused: set by disable and password reset. */
+  sessionsValidAfter: z.number().int().optional(),
   version: z.number().int().min(1).default(1),
 });
 export type User = z.infer<typeof User>;
+
+/** What a user administration audit entry records (`GET /users/audit`). */
+export const USER_AUDIT_ACTIONS = ['user.created', 'user.membership_added', 'user.updated', 'user.password_reset'] as const;
+
+export const UserAuditEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.object({ userId: z.string(), username: z.string() }),
+  action: z.enum(USER_AUDIT_ACTIONS),
+  target: z.object({ userId: z.string(), username: z.string() }),
+  changes: z.array(z.object({ path: z.string(), from: z.unknown(), to: z.unknown() })),
+  /** The actor changed their own roles or access: shown apart on the users page. */
+  selfGrant: z.boolean().optional(),
+});
+export type UserAuditEntry = z.infer<typeof UserAuditEntry>;
+
+/** `POST /platform/tenants/{id}/members`: the platform operator gives an existing person a membership. */
+export const NewMembershipInput = z.strictObject({
+  username: Username,
+  displayName: z.string().trim().min(1).max(200),
+  roles: z.array(Role).min(1).max(6),
+  organizationId: z.string().trim().min(1).max(64).optional(),
+}).refine((user) => !user.roles.includes('partner') || user.organizationId, { message: 'A partner belongs to an organisation', path: ['organizationId'] });
+export type NewMembershipInput = z.infer<typeof NewMembershipInput>;
 
 /** `POST /users`: a tenant admin adds someone to the tenant. */
 export const NewUserInput = z

@@ -23,6 +23,9 @@ interface World {
   users: ApiClient[];
   caseIds: string[];
   referralIds: string[];
+  /** Every account made for the world, with its password: the usernames other tenants' admins will try to take. */
+  accounts: { username: string; password: string }[];
+  admin: ApiClient;
 }
 
 const ROLE_SETS = [['caseworker'], ['supervisor'], ['manager'], ['tenant_admin'], ['partner']] as const;
@@ -36,6 +39,7 @@ async function buildTenant(index: number, marker: string, roleSets: readonly (re
   });
   expect(onboarded.status, JSON.stringify(onboarded.body)).toBe(201);
   const admin = await ApiClient.signIn(stack.url, `admin.${tenant}`, onboarded.body.data.admin.temporaryPassword);
+  const accounts = [{ username: `admin.${tenant}`, password: onboarded.body.data.admin.temporaryPassword as string }];
   await useTestForm(admin);
   const users = [admin];
   // Partner users belong to a partner organisation of their tenant, which carries the marker too.
@@ -48,8 +52,10 @@ async function buildTenant(index: number, marker: string, roleSets: readonly (re
       ...(roles.includes('partner') ? { organizationId } : {}),
     });
     users.push(await ApiClient.signIn(stack.url, `u${i}.${tenant}`, created.body.data.temporaryPassword));
+    accounts.push({ username: `u${i}.${tenant}`, password: created.body.data.temporaryPassword });
   }
   const writerAccount = await admin.post('/api/v1/users', { username: `writer.${tenant}`, displayName: `Writer ${marker}`, roles: ['supervisor'] });
+  accounts.push({ username: `writer.${tenant}`, password: writerAccount.body.data.temporaryPassword });
   const writer = await ApiClient.signIn(stack.url, `writer.${tenant}`, writerAccount.body.data.temporaryPassword);
   users.push(writer);
   const caseIds: string[] = [];
@@ -71,7 +77,7 @@ async function buildTenant(index: number, marker: string, roleSets: readonly (re
     expect(referral.status, JSON.stringify(referral.body)).toBe(201);
     referralIds.push(referral.body.data.id);
   }
-  return { tenant, marker, users, caseIds, referralIds };
+  return { tenant, marker, users, caseIds, referralIds, accounts, admin };
 }
 
 /** Every GET route, with every case and referral id of every tenant where the route takes one. */
@@ -111,6 +117,19 @@ describe('tenant isolation', () => {
                 const text = JSON.stringify(res.body);
                 for (const marker of foreign) expect(text.includes(marker), `${path} leaked ${marker}`).toBe(false);
               }
+            }
+          }
+          // Usernames are global: another tenant's admin naming one gets 409 (never where it is taken), and the
+          // person keeps their account, password and tenant.
+          for (const world of worlds) {
+            const taken = [...worlds.filter((w) => w !== world).flatMap((w) => w.accounts), { username: 'platform', password: 'sanad-demo' }];
+            for (const victim of taken) {
+              const attempt = await world.admin.post('/api/v1/users', { username: victim.username, displayName: 'Takeover', roles: ['caseworker'] });
+              expect(attempt.status, victim.username).toBe(409);
+              for (const other of worlds) expect(JSON.stringify(attempt.body).includes(other.tenant)).toBe(false);
+              expect(JSON.stringify(attempt.body).includes('_platform')).toBe(false);
+              const me = await (await ApiClient.signIn(stack.url, victim.username, victim.password)).get('/api/v1/me');
+              expect(me.body.data.tenant.id).not.toBe(world.tenant);
             }
           }
           // The platform operator sees tenants, never case data.

@@ -91,20 +91,6 @@ describe('users', () => {
     await expect(ApiClient.signIn(stack.url, 'temp.eg', created.temporaryPassword)).rejects.toThrow(/401/);
     expect((await ApiClient.signIn(stack.url, 'temp.eg', reset.body.data.temporaryPassword)).token).toBeDefined();
   });
-
-  it('a person working in two tenants chooses the tenant at sign-in and can switch', async () => {
-    const admin = await ApiClient.signIn(stack.url, 'admin.vn');
-    const added = await admin.post('/api/v1/users', { username: 'supervisor.vn-na', displayName: 'Also in Viet Nam', roles: ['manager'] });
-    expect(added.status).toBe(201);
-    expect(added.body.data.temporaryPassword).toBeUndefined();
-    const login = await new ApiClient(stack.url).post('/local/login', { username: 'supervisor.vn-na', password: 'sanad-demo', tenant: 'vn' });
-    expect(login.body.data.memberships.map((m: any) => m.tenantId).sort()).toEqual(['vn', 'vn-na']);
-    const inVn = new ApiClient(stack.url, login.body.data.token);
-    expect((await inVn.get('/api/v1/me')).body.data).toMatchObject({ roles: ['manager'], tenant: { id: 'vn' } });
-    const switched = await inVn.post('/local/switch-tenant', { tenant: 'vn-na' });
-    expect((await new ApiClient(stack.url, switched.body.data.token).get('/api/v1/me')).body.data.tenant.id).toBe('vn-na');
-    expect((await inVn.post('/local/switch-tenant', { tenant: 'mm' })).status).toBe(403);
-  });
 });
 
 describe('suspension', () => {
@@ -122,17 +108,6 @@ describe('suspension', () => {
     expect(refused.body.error.code).toBe('TENANT_SUSPENDED');
     await operator.request('PATCH', '/api/v1/platform/tenants/sy', { body: { status: 'active' }, headers: { 'if-match': `"${syRegistration.version + 1}"` } });
     expect((await sy.get('/api/v1/me')).status).toBe(200);
-  });
-});
-
-describe('sign-in protection', () => {
-  it('locks an account for 15 minutes after 5 failures and audits the attempts', async () => {
-    const anonymous = new ApiClient(stack.url);
-    for (let i = 0; i < 5; i++) expect((await anonymous.post('/local/login', { username: 'caseworker2.eg', password: 'wrong' })).status).toBe(401);
-    const locked = await anonymous.post('/local/login', { username: 'caseworker2.eg', password: 'sanad-demo' });
-    expect(locked.status).toBe(429);
-    expect(locked.body.error.code).toBe('RATE_LIMITED');
-    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
   });
 });
 
