@@ -1,9 +1,10 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError, type ErrorCode, type ErrorDetail } from '../../shared/errors.ts';
+import { API_RESPONSE_HEADERS } from '../../shared/security-headers.ts';
 
 export type ApiResponse = APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string> };
 
-const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -22,7 +23,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
 };
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): ApiResponse {
-  return { statusCode, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
+  // nosniff and no-store last: API Gateway sends these headers as they are, also without CloudFront in front.
+  return { statusCode, headers: { ...JSON_HEADERS, ...headers, ...API_RESPONSE_HEADERS }, body: JSON.stringify(body) };
 }
 
 export interface OkOptions {
@@ -62,7 +64,7 @@ export function file(content: Buffer | string, contentType: string, filename: st
     headers: {
       'content-type': contentType,
       'content-disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
-      'cache-control': 'no-store',
+      ...API_RESPONSE_HEADERS,
     },
     body: binary ? content.toString('base64') : content,
     isBase64Encoded: binary,

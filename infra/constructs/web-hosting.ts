@@ -7,6 +7,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { NagSuppressions } from 'cdk-nag';
+import { contentSecurityPolicy, SECURITY_HEADERS } from '../../shared/security-headers.ts';
 
 export interface WebHostingProps {
   api: apigw.HttpApi;
@@ -21,6 +22,16 @@ const SPA_FALLBACK = `function handler(event) {
   if (request.uri.indexOf('.') === -1) { request.uri = '/index.html'; }
   return request;
 }`;
+
+/** CloudFront's name for the shared definition's referrer policy. */
+function cloudFrontReferrerPolicy(policy: string): cloudfront.HeadersReferrerPolicy {
+  const known = Object.values(cloudfront.HeadersReferrerPolicy).find((value) => value === policy);
+  if (!known) throw new Error(`CloudFront has no referrer policy ${policy}`);
+  return known;
+}
+
+/** Never deployed: the build emits no source maps (web/vite.config.ts), and a stale one would publish the sources. */
+const NOT_DEPLOYED = ['*.map'];
 
 /** One origin: the SPA from a private bucket through CloudFront (OAC), and `/api/*` to the HTTP API. */
 export class WebHosting extends Construct {
@@ -48,15 +59,20 @@ export class WebHosting extends Construct {
     });
     // CloudFront names are unique per account, not per region (CDK's default function name already has the region).
     const accountWideName = (what: string) => `${Names.uniqueResourceName(this, { maxLength: 40 })}-${what}-${region}`;
+    // The headers of shared/security-headers.ts, which the local server sends too; in AWS the SPA also signs in
+    // against Cognito. X-Content-Type-Options has one value in CloudFront: nosniff.
+    const hsts = SECURITY_HEADERS.strictTransportSecurity;
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       responseHeadersPolicyName: accountWideName('headers'),
       securityHeadersBehavior: {
-        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, preload: true, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.seconds(hsts.maxAgeSeconds), includeSubdomains: hsts.includeSubDomains, preload: hsts.preload, override: true,
+        },
         contentTypeOptions: { override: true },
-        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption[SECURITY_HEADERS.frameOptions], override: true },
+        referrerPolicy: { referrerPolicy: cloudFrontReferrerPolicy(SECURITY_HEADERS.referrerPolicy), override: true },
         contentSecurityPolicy: {
-          contentSecurityPolicy: `default-src 'self'; connect-src 'self' https://cognito-idp.${region}.amazonaws.com; img-src 'self' data:; style-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'`,
+          contentSecurityPolicy: contentSecurityPolicy([`https://cognito-idp.${region}.amazonaws.com`]),
           override: true,
         },
       },
@@ -95,7 +111,7 @@ export class WebHosting extends Construct {
         destinationBucket: site,
         distribution: this.distribution,
         sources: [
-          s3deploy.Source.asset(props.siteDirectory),
+          s3deploy.Source.asset(props.siteDirectory, { exclude: NOT_DEPLOYED }),
           s3deploy.Source.jsonData('config.json', { auth: 'cognito', region, userPoolClientId: props.userPoolClientId }),
         ],
         // Old hashed chunks stay: a browser still running the previous index.html may lazy-load them.

@@ -7,6 +7,7 @@ import { ROUTES } from '../../functions/routes.ts';
 import type { Handler } from '../../functions/http/route.ts';
 import { MAX_BODY_BYTES } from '../../functions/http/request.ts';
 import { errorResponse, toErrorResponse, type ApiResponse } from '../../functions/http/responses.ts';
+import { API_RESPONSE_HEADERS, securityHeaders } from '../../shared/security-headers.ts';
 import { translateDynamoError } from '../../functions/data/dynamo-errors.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { claimsAsApiGatewaySendsThem, matchRoute, toApiGatewayEvent } from './api-gateway-event.ts';
@@ -22,6 +23,27 @@ export interface LocalServerOptions {
 }
 
 class BodyTooLarge extends Error {}
+
+/**
+ * What CloudFront's response headers policy adds to every response in AWS, from the same definition. Without
+ * HSTS: this origin is plain HTTP on 127.0.0.1, where browsers ignore it (RFC 6797 §8.1).
+ */
+const ORIGIN_HEADERS = Object.entries(securityHeaders({ https: false }));
+
+/**
+ * A source map, however the path is spelled: sirv decodes `%XX`, drops a trailing slash and may answer
+ * with a precompressed `.gz` or `.br` twin. The build emits none (web/vite.config.ts); this keeps a stale
+ * or hand-made one from being served.
+ */
+function isSourceMap(path: string): boolean {
+  let decoded = path;
+  try {
+    decoded = decodeURI(path);
+  } catch {
+    // a malformed escape: sirv keeps the raw path, and so do we
+  }
+  return /\.map(\.gz|\.br)?\/*$/i.test(decoded);
+}
 
 /**
  * One origin, as CloudFront gives in AWS: `/api/*` goes to the very Lambda handlers (fed API Gateway v2
@@ -43,6 +65,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
   const spa = existsSync(options.webDir) ? sirv(options.webDir, { single: true, etag: true, gzip: true }) : undefined;
 
   return createServer((request, response) => {
+    for (const [name, value] of ORIGIN_HEADERS) response.setHeader(name, value);
     const url = new URL(request.url ?? '/', 'http://local');
     const path = url.pathname;
     const serve = async (): Promise<ApiResponse | undefined> => {
@@ -53,14 +76,15 @@ export function createLocalServer(options: LocalServerOptions): Server {
         return path === '/local/login' ? login.signIn(body, request) : login.switchTenant(body, request.headers.authorization);
       }
       if (path.startsWith('/api/')) return api(request, url, options.issuer, loadHandler);
-      if (path === '/config.json') return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"auth":"local"}' };
+      if (path === '/config.json') return { statusCode: 200, headers: { 'content-type': 'application/json', ...API_RESPONSE_HEADERS }, body: '{"auth":"local"}' };
+      if (isSourceMap(path)) return errorResponse('NOT_FOUND', 'Not found');
       return undefined;
     };
     serve()
       .then((result) => {
         if (result) return send(response, result);
         if (spa) return spa(request, response, () => send(response, errorResponse('NOT_FOUND', 'Not found')));
-        send(response, { statusCode: 503, headers: { 'content-type': 'text/plain' }, body: 'The SPA is not built: run npm run build:web' });
+        send(response, { statusCode: 503, headers: { 'content-type': 'text/plain', ...API_RESPONSE_HEADERS }, body: 'The SPA is not built: run npm run build:web' });
       })
       .catch((error: unknown) => {
         if (error instanceof BodyTooLarge) {
