@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { Case, CaseInput, CaseListQuery, DuplicateCheckInput, PossibleDuplicate } from '../../shared/schemas/case.ts';
 import { pathKit } from './path-kit.ts';
 import { ListMeta } from '../../shared/schemas/common.ts';
-import { Me, NewUserInput, User, UserPatch } from '../../shared/schemas/user.ts';
+import { Me, NewMembershipInput, NewUserInput, User, UserAuditEntry, UserPatch } from '../../shared/schemas/user.ts';
 import { Tenant, TenantOnboardingInput, TenantStatusInput } from '../../shared/schemas/tenant.ts';
 import {
   Approval,
@@ -214,7 +214,7 @@ export function buildOpenApiDocument() {
   registry.registerPath({
     method: 'post', path: '/api/v1/users', summary: 'Add a user to the tenant (tenant admin; never platform_operator)', ...secured,
     request: { body: { content: { 'application/json': { schema: NewUserInput } } } },
-    responses: { 201: json(z.object({ data: z.object({ user, temporaryPassword: z.string().optional() }) }), 'Created'), 400: errors[400], 403: errors[403], 409: json(error, 'Username taken') },
+    responses: { 201: json(z.object({ data: z.object({ user, temporaryPassword: z.string().optional() }) }), 'Created'), 400: errors[400], 403: errors[403], 409: json(error, 'Username taken in some tenant (never says which)') },
   });
   registry.registerPath({
     method: 'patch', path: '/api/v1/users/{id}', summary: 'Change roles, disable or enable a user (tenant admin)', ...secured,
@@ -224,7 +224,18 @@ export function buildOpenApiDocument() {
   registry.registerPath({
     method: 'post', path: '/api/v1/users/{id}/reset-password', summary: 'Issue a new one-time password (tenant admin)', ...secured,
     request: { params: idParams },
-    responses: { 200: json(z.object({ data: z.object({ userId: z.string(), temporaryPassword: z.string().optional() }) }), 'Reset'), 403: errors[403], 404: errors[404] },
+    responses: { 200: json(z.object({ data: z.object({ userId: z.string(), temporaryPassword: z.string().optional() }) }), 'Reset; the user\'s sessions end'), 403: errors[403], 404: errors[404] },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/users/audit', summary: 'User administration audit, newest first: who created, changed, disabled or reset whom (tenant admin)', ...secured,
+    request: { query: page },
+    responses: { 200: json(z.object({ data: z.array(UserAuditEntry.meta({ id: 'UserAuditEntry' })), meta: ListMeta }), 'Audit entries'), 403: errors[403] },
+  });
+  registry.registerPath({
+    method: 'post', path: '/api/v1/platform/tenants/{id}/members',
+    summary: 'Give an existing person a membership in this tenant (platform operator; locally only — in Cognito an account has one tenant)', ...secured,
+    request: { params: idParams, body: { content: { 'application/json': { schema: NewMembershipInput } } } },
+    responses: { 201: { ...json(z.object({ data: user }), 'The new profile'), headers: etag }, 400: errors[400], 403: errors[403], 404: errors[404], 409: json(error, 'Already a member, or not possible here') },
   });
 
   registerReferralPaths(registry, kit);
