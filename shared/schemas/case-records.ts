@@ -1,12 +1,16 @@
 import * as z from 'zod';
 import { IsoDate, IsoDateTime } from './common.ts';
+import { PersonName, SafeText } from './text.ts';
 
-const Text = (max: number) => z.string().trim().min(1, 'Required').max(max);
+/** Free text (`text.ts`): control characters and bidi overrides refused, new lines kept. */
+const Text = (max: number) => SafeText({ max });
 
 export const FollowUpInput = z.object({ dueDate: IsoDate, note: Text(2_000) });
 export type FollowUpInput = z.infer<typeof FollowUpInput>;
 
+/** Records read their texts as stored (plain strings): what was stored before the text rules must still read. */
 export const FollowUp = FollowUpInput.extend({
+  note: z.string(),
   id: z.string(),
   caseId: z.string(),
   caseNumber: z.string(),
@@ -27,15 +31,17 @@ export const PLACEMENT_END_REASONS = ['planned', 'reunified', 'breakdown', 'retu
 export const PlacementInput = z.object({
   type: z.enum(PLACEMENT_TYPES),
   startDate: IsoDate,
-  carer: z.string().trim().max(200).optional(),
-  note: z.string().trim().max(2_000).optional(),
+  carer: PersonName({ max: 200, min: 0 }).optional(),
+  note: SafeText({ max: 2_000, min: 0 }).optional(),
 });
 export type PlacementInput = z.infer<typeof PlacementInput>;
 
-export const PlacementEndInput = z.object({ endDate: IsoDate, endReason: z.enum(PLACEMENT_END_REASONS), note: z.string().trim().max(2_000).optional() });
+export const PlacementEndInput = z.object({ endDate: IsoDate, endReason: z.enum(PLACEMENT_END_REASONS), note: SafeText({ max: 2_000, min: 0 }).optional() });
 export type PlacementEndInput = z.infer<typeof PlacementEndInput>;
 
 export const Placement = PlacementInput.extend({
+  carer: z.string().optional(),
+  note: z.string().optional(),
   id: z.string(),
   caseId: z.string(),
   endDate: IsoDate.optional(),

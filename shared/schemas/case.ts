@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { IsoDate, IsoDateTime, PageQuery } from './common.ts';
 import { CaseLifecycle } from './lifecycle.ts';
+import { PersonName } from './text.ts';
 
 /** The Circular 02/2020 steps a case moves through. */
 export const STAGES = ['intake', 'assessment', 'care_plan', 'implementation', 'evaluation', 'closed'] as const;
@@ -36,14 +37,18 @@ export const DEFAULT_CATEGORY_CODES = [
 ] as const;
 export const CategoryCode = z.string().regex(/^[a-z][a-z0-9_]{0,49}$/, 'Use a category code such as neglect');
 
+/** Who the case is about, as typed: names follow the name rule of `text.ts` (bidi controls stripped, NFC). */
 export const Child = z.object({
-  fullName: z.string().trim().min(1, 'Enter the name').max(200),
+  fullName: PersonName({ max: 200, required: 'Enter the name' }),
   sex: Sex,
   dateOfBirth: IsoDate.optional(),
   ageYears: z.number().int().min(0).max(130).optional(),
-  location: z.string().trim().max(200).optional(),
+  location: PersonName({ max: 200, min: 0 }).optional(),
 });
 export type Child = z.infer<typeof Child>;
+
+/** The child as stored: read as it was written, also before the text rules (an old record must still read). */
+export const StoredChild = Child.extend({ fullName: z.string(), location: z.string().optional() });
 
 /** Tenant form fields: validated against the tenant's form definition (see the forms issue). */
 export const CaseFields = z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/), z.unknown());
@@ -78,7 +83,7 @@ export const Case = z.object({
   stage: Stage,
   riskLevel: RiskLevel,
   categories: z.array(z.string()),
-  child: Child,
+  child: StoredChild,
   fields: CaseFields,
   /** The version of the tenant's form the fields were last checked against (`GET /forms/case` history). */
   formVersion: z.number().int().min(1).optional(),
@@ -106,7 +111,7 @@ export const CaseListQuery = PageQuery.extend({
   status: CaseStatus.optional(),
   stage: Stage.optional(),
   riskLevel: RiskLevel.optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  q: PersonName({ max: 200 }).optional(),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
 

@@ -1,21 +1,24 @@
 import * as z from 'zod';
 import { IsoDate, IsoDateTime } from './common.ts';
+import { SafeLine, SafeText } from './text.ts';
 
 export const APPROVAL_KINDS = ['assessment', 'care_plan', 'closure'] as const;
 export const ApprovalKind = z.enum(APPROVAL_KINDS);
 export type ApprovalKind = z.infer<typeof ApprovalKind>;
 
-const Text = (max: number) => z.string().trim().min(1, 'Required').max(max);
+/** Free text (`text.ts`): control characters and bidi overrides refused; a list item is one line. */
+const Text = (max: number) => SafeText({ max });
+const Line = (max: number) => SafeLine({ max });
 
 export const AssessmentInput = z.object({
-  needs: z.array(Text(500)).min(1, 'List at least one need').max(50),
+  needs: z.array(Line(500)).min(1, 'List at least one need').max(50),
   summary: Text(10_000),
 });
 export type AssessmentInput = z.infer<typeof AssessmentInput>;
 
 export const CarePlanInput = z.object({
   goals: z
-    .array(z.object({ goal: Text(1_000), services: z.array(Text(200)).max(20).default([]), dueDate: IsoDate }))
+    .array(z.object({ goal: Text(1_000), services: z.array(Line(200)).max(20).default([]), dueDate: IsoDate }))
     .min(1, 'Add at least one goal')
     .max(30),
   summary: Text(10_000),
@@ -30,15 +33,24 @@ export type CloseRequestInput = z.infer<typeof CloseRequestInput>;
 
 export const ReopenInput = z.object({ reason: Text(2_000) });
 export const AssignInput = z.object({ userId: z.string().min(1).max(128) });
-export const DecisionInput = z.object({ comment: z.string().trim().max(2_000).optional() });
+export const DecisionInput = z.object({ comment: SafeText({ max: 2_000, min: 0 }).optional() });
 export const RejectInput = z.object({ comment: Text(2_000) });
 
-/** What the case carries of its lifecycle: the latest of each step, and the approval it waits for. */
+/**
+ * What the case carries of its lifecycle: the latest of each step, and the approval it waits for. Its texts
+ * are read as stored (plain strings): what was stored before the text rules must still read.
+ */
 export const CaseLifecycle = z.object({
-  assessment: AssessmentInput.extend({ submittedAt: IsoDateTime, approved: z.boolean() }).optional(),
-  carePlan: CarePlanInput.extend({ planVersion: z.number().int().min(1), submittedAt: IsoDateTime, approved: z.boolean() }).optional(),
-  evaluation: EvaluationInput.extend({ recordedAt: IsoDateTime }).optional(),
-  closure: CloseRequestInput.extend({ requestedAt: IsoDateTime, closedAt: IsoDateTime.optional() }).optional(),
+  assessment: AssessmentInput.extend({ needs: z.array(z.string()), summary: z.string(), submittedAt: IsoDateTime, approved: z.boolean() }).optional(),
+  carePlan: CarePlanInput.extend({
+    goals: z.array(z.object({ goal: z.string(), services: z.array(z.string()).default([]), dueDate: IsoDate })),
+    summary: z.string(),
+    planVersion: z.number().int().min(1),
+    submittedAt: IsoDateTime,
+    approved: z.boolean(),
+  }).optional(),
+  evaluation: EvaluationInput.extend({ summary: z.string(), recordedAt: IsoDateTime }).optional(),
+  closure: CloseRequestInput.extend({ reason: z.string(), outcome: z.string(), requestedAt: IsoDateTime, closedAt: IsoDateTime.optional() }).optional(),
   pendingApproval: z.object({ id: z.string(), kind: ApprovalKind }).optional(),
 });
 

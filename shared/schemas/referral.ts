@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { IsoDate, IsoDateTime, PageQuery } from './common.ts';
+import { SafeLine, SafeText } from './text.ts';
 
 /** The parts of a case a referral may share. Anything else — tenant form fields among them — is never shared. */
 export const SHARE_SECTIONS = ['child.basic', 'child.contact', 'assessment', 'care_plan', 'notes'] as const;
@@ -14,16 +15,20 @@ export const Consent = z.object({
   givenAt: IsoDate,
   expiresAt: IsoDate.optional(),
   /** Required, as a written justification, when consent is not required in the child's best interests. */
-  note: z.string().trim().max(2_000).optional(),
+  note: SafeText({ max: 2_000, min: 0 }).optional(),
 });
 export type Consent = z.infer<typeof Consent>;
 
-const Text = (max: number) => z.string().trim().min(1, 'Required').max(max);
+/** A consent as stored: read as it was written, also before the text rules (an old record must still read). */
+export const StoredConsent = Consent.extend({ note: z.string().optional() });
+
+/** Free text (`text.ts`): control characters and bidi overrides refused, new lines kept. */
+const Text = (max: number) => SafeText({ max });
 
 /** `POST /cases/{id}/referrals`. `consent` is checked on its own so that its absence answers 422, not 400. */
 export const ReferralInput = z.object({
-  organizationId: Text(64),
-  service: Text(200),
+  organizationId: SafeLine({ max: 64 }),
+  service: SafeLine({ max: 200 }),
   reason: Text(2_000),
   consent: z.unknown().optional(),
   share: z
@@ -74,7 +79,7 @@ export const Referral = z.object({
   status: ReferralStatus,
   share: z.array(ShareSection),
   snapshot: Snapshot,
-  consent: Consent,
+  consent: StoredConsent,
   /** Consent was not required in the child's best interests: flagged for supervisors and reports. */
   bestInterestsOverride: z.boolean(),
   referredBy: z.object({ userId: z.string(), username: z.string() }),
@@ -98,7 +103,7 @@ export type ReferralListQuery = z.infer<typeof ReferralListQuery>;
 export const DeclineInput = z.object({ reason: Text(2_000) });
 export const CompleteInput = z.object({ outcome: Text(5_000) });
 export const RevokeInput = z.object({ reason: Text(2_000) });
-export const AcceptInput = z.object({ note: z.string().trim().max(2_000).optional() });
+export const AcceptInput = z.object({ note: SafeText({ max: 2_000, min: 0 }).optional() });
 
 export const Notifications = z.object({
   referrals: z.object({ unread: z.number().int().min(0), more: z.boolean() }),

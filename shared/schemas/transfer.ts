@@ -1,9 +1,11 @@
 import * as z from 'zod';
 import { IsoDateTime, PageQuery, TenantId } from './common.ts';
-import { Child } from './case.ts';
-import { Consent } from './referral.ts';
+import { StoredChild } from './case.ts';
+import { StoredConsent, type Consent } from './referral.ts';
+import { SafeText } from './text.ts';
 
-const Text = (max: number) => z.string().trim().min(1, 'Required').max(max);
+/** Free text (`text.ts`): control characters and bidi overrides refused, new lines kept. */
+const Text = (max: number) => SafeText({ max });
 
 /** `POST /cases/{id}/transfers`: the child moves to another tenant's area. Consent is checked on its own (422). */
 export const TransferInput = z.object({
@@ -11,7 +13,7 @@ export const TransferInput = z.object({
   reason: Text(2_000),
   consent: z.unknown().optional(),
 });
-export type TransferInput = Omit<z.infer<typeof TransferInput>, 'consent'> & { consent: z.infer<typeof Consent> };
+export type TransferInput = Omit<z.infer<typeof TransferInput>, 'consent'> & { consent: Consent };
 
 export const TRANSFER_STATUSES = ['pending', 'accepted', 'declined'] as const;
 export const TransferStatus = z.enum(TRANSFER_STATUSES);
@@ -19,7 +21,7 @@ export const TransferStatus = z.enum(TRANSFER_STATUSES);
 /** What the receiving tenant gets to open the case anew: who the child is, why, and a summary of the past work. */
 export const TransferCase = z.object({
   caseNumber: z.string(),
-  child: Child,
+  child: StoredChild,
   categories: z.array(z.string()),
   riskLevel: z.enum(['low', 'medium', 'high']),
   stage: z.string(),
@@ -35,7 +37,7 @@ export const Transfer = z.object({
   caseId: z.string(),
   case: TransferCase,
   reason: z.string(),
-  consent: Consent,
+  consent: StoredConsent,
   status: TransferStatus,
   requestedBy: z.object({ userId: z.string(), username: z.string() }),
   decidedBy: z.object({ userId: z.string(), username: z.string() }).optional(),

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestStack } from '../support/local-stack.ts';
+import { ApiClient } from '../support/api-client.ts';
 import { launchBrowser, SCREENSHOTS, seriousViolations, signInWithKeyboard } from '../support/browser.ts';
 import type { LocalStack } from '../../infra/local/stack.ts';
 
@@ -50,15 +51,25 @@ describe('onboarding a province through the consoles', () => {
     await admin.locator('fieldset').filter({ hasText: 'Roles' }).getByLabel('Caseworker').check();
     await admin.getByRole('button', { name: 'Create user' }).click();
     const workerPassword = await admin.getByTestId('temporary-password').textContent();
-    await admin.getByText('Lò Thị Mỷ').waitFor();
+    await admin.getByRole('strong').filter({ hasText: 'Lò Thị Mỷ' }).waitFor();
     expect(await seriousViolations(admin)).toEqual([]);
 
-    // Someone already working in Nghe An joins Hà Giang too, and picks the tenant at sign-in.
+    await admin.getByText('admin.hg created worker.hg').waitFor();
+
+    // A username taken in another tenant is refused without saying where; only the platform operator can give
+    // someone already working in Nghe An a membership in Hà Giang too.
     await admin.getByLabel('Username').fill('caseworker.vn-na');
     await admin.getByLabel('Full name').fill('Shared caseworker');
     await admin.locator('fieldset').filter({ hasText: 'Roles' }).getByLabel('Supervisor').check();
     await admin.getByRole('button', { name: 'Create user' }).click();
-    await admin.getByText('Shared caseworker').waitFor();
+    await admin.getByRole('alert').filter({ hasText: 'This username is taken. Choose another.' }).waitFor();
+    await admin.screenshot({ path: join(SCREENSHOTS, 'users.png'), fullPage: true });
+    const platformApi = await ApiClient.signIn(stack.url, 'platform');
+    const granted = await platformApi.post('/api/v1/platform/tenants/vn-hg/members', { username: 'caseworker.vn-na', displayName: 'Shared caseworker', roles: ['supervisor'] });
+    expect(granted.status).toBe(201);
+    await admin.reload();
+    await admin.getByText('platform gave caseworker.vn-na access to this tenant').waitFor();
+    expect(await seriousViolations(admin)).toEqual([]);
     const shared = await freshPage();
     await signInWithKeyboard(shared, 'caseworker.vn-na');
     await shared.getByLabel('Work in which tenant?').selectOption('vn-hg');

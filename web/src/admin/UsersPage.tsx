@@ -3,11 +3,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../shared/auth/roles.ts';
 import { NewUserInput, type User } from '../../../shared/schemas/user.ts';
-import { api } from '../app/api.ts';
+import { ApiError, api } from '../app/api.ts';
 import { usePageHeading } from '../app/use-page-heading.ts';
 import { optional, parseForm, type FieldErrors } from '../cases/parse-form.ts';
 import { postChange } from '../cases/case-api.ts';
 import { fetchOrganizations } from '../referrals/referral-api.ts';
+import { UserAuditList } from './UserAuditList.tsx';
 
 /** Roles a tenant admin may grant: everything but the platform operator. */
 const GRANTABLE = ROLES.filter((role) => role !== 'platform_operator');
@@ -27,6 +28,7 @@ export default function UsersPage() {
         {users.data?.map((user) => <UserRow key={user.userId} user={user} onPassword={(value) => setPassword({ username: user.username, value })} />)}
       </ul>
       <NewUserForm onCreated={(username, value) => value && setPassword({ username, value })} />
+      <UserAuditList />
     </section>
   );
 }
@@ -53,6 +55,7 @@ function UserRow({ user, onPassword }: { user: User; onPassword: (password: stri
   const reset = useMutation({
     mutationFn: () => postChange<{ temporaryPassword?: string }>(`/api/v1/users/${user.userId}/reset-password`, {}),
     onSuccess: (result) => result.temporaryPassword && onPassword(result.temporaryPassword),
+    onSettled: refresh,
   });
   return (
     <li>
@@ -81,7 +84,7 @@ function NewUserForm({ onCreated }: { onCreated: (username: string, temporaryPas
   // Partner users belong to one of the tenant's partner organisations.
   const organizations = useQuery({ queryKey: ['organizations'], queryFn: fetchOrganizations });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<string | false>(false);
   const submit = async (form: HTMLFormElement) => {
     const data = new FormData(form);
     const parsed = parseForm(NewUserInput, {
@@ -96,8 +99,8 @@ function NewUserForm({ onCreated }: { onCreated: (username: string, temporaryPas
       onCreated(created.user.username, created.temporaryPassword);
       form.reset();
       void queries.invalidateQueries({ queryKey: ['users'] });
-    } catch {
-      setFailed(true);
+    } catch (error) {
+      setFailed(error instanceof ApiError && error.status === 409 ? 'users.usernameTaken' : 'common.error');
     }
   };
   const error = (name: string) => errors[name] && <p className="field-error">{t('errors.generic')}</p>;
@@ -116,7 +119,7 @@ function NewUserForm({ onCreated }: { onCreated: (username: string, temporaryPas
         <option value="">{t('common.none')}</option>
         {organizations.data?.map((organization) => <option key={organization.id} value={organization.id}>{organization.name}</option>)}
       </select>{error('organizationId')}
-      {failed && <p role="alert" className="error">{t('common.error')}</p>}
+      {failed && <p role="alert" className="error">{t(failed)}</p>}
       <button type="submit">{t('users.create')}</button>
     </form>
   );
