@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Scope } from '../../shared/auth/permissions.ts';
 import { DomainError, notFound } from '../../shared/errors.ts';
-import type { ChainedEntry } from '../../shared/history/chain.ts';
+import { verifyChain, type ChainedEntry, type ChainVerification } from '../../shared/history/chain.ts';
 import type { FieldChange } from '../../shared/history/diff.ts';
 import type { Case, CaseInput, CaseListQuery } from '../../shared/schemas/case.ts';
 import type { ItemInput, Page, TenantRepository, WriteOperation } from '../data/tenant-repository.ts';
 import { getTenantProfile } from '../tenants/tenant-store.ts';
 import { caseFromItem, caseItem, casePartition } from './case-items.ts';
-import { caseChanges, EMPTY_CHAIN, entryFromItem, historyItem, nextEntry, type ChainHead } from './case-history.ts';
+import { caseChanges, chainDigests, EMPTY_CHAIN, entryFromItem, headFromItem, historyItem, nextEntry, type ChainHead } from './case-history.ts';
+import { acceptsUnkeyedHistory, chainKeyFor, type ChainKey } from '../history/chain-key.ts';
 import { formatCaseNumber } from './case-numbers.ts';
 import { IdempotencyClaim, type IdempotencyKey } from './idempotency.ts';
 import { atVersion } from '../data/conditions.ts';
@@ -86,6 +87,7 @@ export class CaseStore {
     // The counter is bumped outside the transaction: a failed create leaves a gap in numbers, never a duplicate.
     const sequence = await this.repository.nextSequence(`COUNTER#CASE#${year}`, 'COUNTER');
     const { kase, writes } = newCaseRecord(input, actor, {
+      chainKey: await chainKeyFor(this.repository.tenantId),
       caseNumber: formatCaseNumber(tenant.caseNumberPrefix, year, sequence),
       openedAt: now,
       recordedAt: now,
@@ -126,7 +128,7 @@ export class CaseStore {
     if (kase.version !== expectedVersion) throw stale();
     const change = await decide(structuredClone(kase));
     const next: Case = { ...change.kase, version: kase.version + 1, updatedAt: new Date().toISOString() };
-    const chained = nextEntry(head, {
+    const chained = nextEntry(await chainKeyFor(this.repository.tenantId), caseId, head, {
       at: next.updatedAt,
       action: change.action,
       actor,
@@ -153,16 +155,17 @@ export class CaseStore {
     build: (kase: Case) => SubChange | Promise<SubChange>,
   ): Promise<Case> {
     const actor = actorOf(caller);
+    const key = await chainKeyFor(this.repository.tenantId);
     for (let attempt = 0; ; attempt++) {
       const { kase, head } = await this.load(caseId, scope, actor);
       const { action, changes, writes } = await build(kase);
-      const chained = nextEntry(head, { at: new Date().toISOString(), action, actor, changes });
+      const chained = nextEntry(key, caseId, head, { at: new Date().toISOString(), action, actor, changes });
       const chainMoved = new DomainError('CONFLICT', 'The case history moved on meanwhile; try again');
       try {
         await this.repository.transact([
           {
             update: { pk: casePartition(caseId), sk: 'META' },
-            set: { historyCount: chained.head.historyCount, historyHead: chained.head.historyHead },
+            set: { ...chained.head },
             condition: '#count = :count',
             names: { '#count': 'historyCount' },
             values: { ':count': head.historyCount },
@@ -239,6 +242,28 @@ export class CaseStore {
   /** The case's history, oldest first: one Query on the case's partition. */
   async history(caseId: string, scope: Scope, actor: Actor): Promise<ChainedEntry[]> {
     await this.load(caseId, scope, actor);
+    return this.entries(caseId);
+  }
+
+  /**
+   * Checks the case's history: every entry's link and MAC (older, unkeyed entries with SHA-256), and that the
+   * chain ends where the case's head says, with as many entries as it counts and the head's MAC. A chain that
+   * moved on while it was read is read again, so a concurrent write is never reported as a break.
+   */
+  async verifyHistory(caseId: string, scope: Scope, caller: Actor): Promise<ChainVerification> {
+    const actor = actorOf(caller);
+    const digests = chainDigests(await chainKeyFor(this.repository.tenantId), caseId);
+    let { head } = await this.load(caseId, scope, actor);
+    for (let attempt = 0; ; attempt++) {
+      const verdict = verifyChain(await this.entries(caseId), digests, { head, acceptUnkeyed: acceptsUnkeyedHistory() });
+      if (verdict.valid || attempt >= 4) return verdict;
+      const after = (await this.load(caseId, scope, actor)).head;
+      if (after.historyCount === head.historyCount && after.historyHead === head.historyHead && after.historyHeadMac === head.historyHeadMac) return verdict;
+      head = after;
+    }
+  }
+
+  private async entries(caseId: string): Promise<ChainedEntry[]> {
     const entries: ChainedEntry[] = [];
     let cursor: string | undefined;
     do {
@@ -286,15 +311,14 @@ export class CaseStore {
     if (!item) throw notFound('Case');
     const kase = caseFromItem(item);
     if (!visibleIn(kase, scope, actor)) throw notFound('Case');
-    return {
-      kase,
-      head: { historyCount: Number(item.historyCount ?? 0), historyHead: (item.historyHead as string | null | undefined) ?? null },
-    };
+    return { kase, head: headFromItem(item) };
   }
 
 }
 
 export interface NewCaseOptions {
+  /** The tenant's history chain key (`chainKeyFor`), fetched once by the caller — an import's thousands of cases included. */
+  chainKey: ChainKey;
   caseNumber: string;
   /** When the case was opened (registration; historical for imports). */
   openedAt: string;
@@ -336,7 +360,7 @@ export function newCaseRecord(input: CaseInput, actor: Actor, options: NewCaseOp
     ...(closedAt ? { closure: { reason: 'Imported as closed', outcome: 'Closed before import', requestedAt: closedAt, closedAt } } : {}),
     ...(options.links ? { links: options.links } : {}),
   };
-  const { entry, head } = nextEntry(EMPTY_CHAIN, { at: options.recordedAt, action: options.action, actor, changes: caseChanges(undefined, kase) });
+  const { entry, head } = nextEntry(options.chainKey, kase.id, EMPTY_CHAIN, { at: options.recordedAt, action: options.action, actor, changes: caseChanges(undefined, kase) });
   return {
     kase,
     writes: [

@@ -6,6 +6,7 @@ import { formatCaseNumber } from '../cases/case-numbers.ts';
 import { newCaseRecord, type Actor } from '../cases/case-store.ts';
 import { combineCounterWrites, SHARDS } from '../reports/counters.ts';
 import { getTenantProfile } from '../tenants/tenant-store.ts';
+import { chainKeyFor } from '../history/chain-key.ts';
 import type { ValidRow } from './import-rows.ts';
 import { inParallel } from '../data/in-parallel.ts';
 
@@ -80,6 +81,8 @@ export class CaseImporter {
   private async prepare(rows: ValidRow[]): Promise<Prepared[]> {
     if (rows.length === 0) return [];
     const tenant = await getTenantProfile(this.repository);
+    // Derived once per tenant per container: every entry's MAC is then computed here, never one KMS call each.
+    const chainKey = await chainKeyFor(this.repository.tenantId);
     const byYear = new Map<string, ValidRow[]>();
     for (const row of rows) byYear.set(row.openedAt.slice(0, 4), [...(byYear.get(row.openedAt.slice(0, 4)) ?? []), row]);
     const recordedAt = new Date().toISOString();
@@ -91,6 +94,7 @@ export class CaseImporter {
     for (const { year, yearRows, last } of blocks) {
       yearRows.forEach((row, i) => {
         const { kase, writes } = newCaseRecord(row.input, this.actor, {
+          chainKey,
           caseNumber: formatCaseNumber(tenant.caseNumberPrefix, year, last - yearRows.length + 1 + i),
           openedAt: row.openedAt,
           recordedAt,

@@ -48,6 +48,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     process.env.DYNAMODB_ENDPOINT = dynamoEndpoint;
     process.env.SANAD_TABLE = tableName;
     process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+    // The history chain's master key (functions/history/chain-key.ts) lives in the data dir (0600), so a restarted
+    // stack verifies what it wrote before; in memory each process has a random one. Chains with no keyed entry
+    // (history written before it was keyed) are accepted only from a data dir, which may hold such history —
+    // and whoever can write that table can read the key beside it anyway.
+    if (dataDir) process.env.SANAD_HISTORY_KEY_FILE = join(dataDir, 'history-key.json');
+    else delete process.env.SANAD_HISTORY_KEY_FILE;
+    process.env.SANAD_HISTORY_UNKEYED = dataDir ? 'accept' : 'refuse';
     await ensureTable(dynamoEndpoint, tableName);
     const seeded = options.seed === false ? false : await seedDemoData(tableName);
     const issuer = await LocalIssuer.create(dataDir);
