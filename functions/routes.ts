@@ -12,8 +12,12 @@ export interface RouteDefinition {
   authenticated: boolean;
   /** Needs to read and write case data (gets the tenant data role). */
   tenantData: boolean;
-  /** Control-plane routes use the registry role, and create accounts (Cognito admin actions). */
-  controlPlane?: boolean;
+  /**
+   * Reaches the tenant registry (the control plane's space) and the platform operators' profiles: `'read'` gets
+   * the read-only registry role, `'read-write'` the role that may also write the registry. Either way its ARN
+   * arrives as SANAD_REGISTRY_ROLE_ARN.
+   */
+  controlPlane?: 'read' | 'read-write';
   /** Manages sign-in accounts (Cognito admin actions). */
   manageAccounts?: boolean;
   /** Reaches the transfer exchange between tenants (its own role, fenced to the caller's transfers). */
@@ -32,8 +36,8 @@ export const IMPORT_WORKER_ENTRY = 'imports/import-worker.ts';
 export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/v1/health', entry: 'session/health.ts', authenticated: false, tenantData: false },
   { method: 'GET', path: '/api/v1/openapi.json', entry: 'openapi/get-openapi.ts', authenticated: false, tenantData: false },
-  // Platform operators' profiles live in the registry space: /me needs the registry role as well.
-  { method: 'GET', path: '/api/v1/me', entry: 'session/me.ts', authenticated: true, tenantData: true, controlPlane: true },
+  // Platform operators' profiles live in the registry space: /me reads them with the read-only registry role.
+  { method: 'GET', path: '/api/v1/me', entry: 'session/me.ts', authenticated: true, tenantData: true, controlPlane: 'read' },
   { method: 'POST', path: '/api/v1/cases', entry: 'cases/create-case.ts', authenticated: true, tenantData: true },
   { method: 'GET', path: '/api/v1/cases', entry: 'cases/list-cases.ts', authenticated: true, tenantData: true },
   { method: 'POST', path: '/api/v1/cases/possible-duplicates', entry: 'cases/check-duplicates.ts', authenticated: true, tenantData: true },
@@ -89,10 +93,10 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'PUT', path: '/api/v1/forms/case', entry: 'config/put-form.ts', authenticated: true, tenantData: true },
   { method: 'GET', path: '/api/v1/lookups', entry: 'config/get-lookups.ts', authenticated: true, tenantData: true },
   { method: 'PUT', path: '/api/v1/lookups', entry: 'config/put-lookups.ts', authenticated: true, tenantData: true },
-  { method: 'GET', path: '/api/v1/platform/tenants', entry: 'platform/list-tenants.ts', authenticated: true, tenantData: true, controlPlane: true },
-  { method: 'POST', path: '/api/v1/platform/tenants', entry: 'platform/onboard-tenant.ts', authenticated: true, tenantData: true, controlPlane: true, manageAccounts: true },
-  { method: 'PATCH', path: '/api/v1/platform/tenants/{id}', entry: 'platform/set-tenant-status.ts', authenticated: true, tenantData: true, controlPlane: true },
-  { method: 'POST', path: '/api/v1/platform/tenants/{id}/members', entry: 'platform/add-member.ts', authenticated: true, tenantData: true, controlPlane: true, manageAccounts: true },
+  { method: 'GET', path: '/api/v1/platform/tenants', entry: 'platform/list-tenants.ts', authenticated: true, tenantData: true, controlPlane: 'read' },
+  { method: 'POST', path: '/api/v1/platform/tenants', entry: 'platform/onboard-tenant.ts', authenticated: true, tenantData: true, controlPlane: 'read-write', manageAccounts: true },
+  { method: 'PATCH', path: '/api/v1/platform/tenants/{id}', entry: 'platform/set-tenant-status.ts', authenticated: true, tenantData: true, controlPlane: 'read-write' },
+  { method: 'POST', path: '/api/v1/platform/tenants/{id}/members', entry: 'platform/add-member.ts', authenticated: true, tenantData: true, controlPlane: 'read', manageAccounts: true },
   { method: 'GET', path: '/api/v1/users', entry: 'users/list-users.ts', authenticated: true, tenantData: true },
   { method: 'GET', path: '/api/v1/users/audit', entry: 'users/list-user-audit.ts', authenticated: true, tenantData: true },
   { method: 'POST', path: '/api/v1/users', entry: 'users/create-user.ts', authenticated: true, tenantData: true, manageAccounts: true },

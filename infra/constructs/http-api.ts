@@ -16,8 +16,10 @@ import type { ImportWorker } from './import-worker.ts';
 export interface HttpApiProps {
   tableName: string;
   tenantDataRole: TenantDataRole;
-  /** The control plane's role: the tenant registry only (`T#_platform#*`). */
+  /** The control plane's role: writes the tenant registry (`T#_platform#TENANTS`), reads platform operators' profiles. */
   registryRole: TenantDataRole;
+  /** The same reach read-only, for routes that only read the registry (`controlPlane: 'read'`, e.g. `/me`). */
+  registryReaderRole: TenantDataRole;
   /** The transfer exchange's role: a tenant's own transfers in the control plane's space, the registry read-only. */
   exchangeRole: TenantDataRole;
   /** Read-only: a child tenant's dashboard counters and the registry, for a parent's `scope=children`. */
@@ -74,11 +76,12 @@ export class HttpApi extends Construct {
     });
 
     for (const route of ROUTES) {
+      const registryRole = route.controlPlane === 'read' ? props.registryReaderRole : route.controlPlane === 'read-write' ? props.registryRole : undefined;
       const { fn, role } = new ApiFunction(this, routeId(route), {
         entry: route.entry,
         environment: {
           ...(route.tenantData ? { SANAD_TABLE: props.tableName, SANAD_TENANT_ROLE_ARN: props.tenantDataRole.role.roleArn } : {}),
-          ...(route.controlPlane ? { SANAD_REGISTRY_ROLE_ARN: props.registryRole.role.roleArn } : {}),
+          ...(registryRole ? { SANAD_REGISTRY_ROLE_ARN: registryRole.role.roleArn } : {}),
           ...(route.transferExchange ? { SANAD_EXCHANGE_ROLE_ARN: props.exchangeRole.role.roleArn } : {}),
           ...(route.childAggregates ? { SANAD_AGGREGATE_ROLE_ARN: props.aggregateRole.role.roleArn } : {}),
           ...(route.manageAccounts ? { SANAD_USER_POOL_ID: props.userPool.pool.userPoolId } : {}),
@@ -86,7 +89,7 @@ export class HttpApi extends Construct {
         layers: route.spreadsheets ? [props.spreadsheetLayer.layer] : undefined,
       });
       if (route.tenantData) props.tenantDataRole.grantAssumeWithTenantTag(role);
-      if (route.controlPlane) props.registryRole.grantAssumeWithTenantTag(role);
+      registryRole?.grantAssumeWithTenantTag(role);
       if (route.transferExchange) props.exchangeRole.grantAssumeWithTenantTag(role);
       if (route.childAggregates) props.aggregateRole.grantAssumeWithTenantTag(role);
       if (route.importWorker) props.importWorker.allowStartFrom(fn, role);

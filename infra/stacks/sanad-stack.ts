@@ -12,6 +12,7 @@ import { WebHosting } from '../constructs/web-hosting.ts';
 import { REPO_ROOT } from '../repo-root.ts';
 import { TRANSFER_EXCHANGE_LEADING_KEYS } from '../../functions/transfers/transfer-keys.ts';
 import { CHILD_AGGREGATE_LEADING_KEYS } from '../../functions/reports/counter-keys.ts';
+import { PLATFORM_PROFILE_LEADING_KEYS, REGISTRY_LEADING_KEYS } from '../../functions/platform/registry-keys.ts';
 
 /** Sanad in one region: data, identity, API and web, composed from one construct each. */
 export class SanadStack extends Stack {
@@ -20,10 +21,19 @@ export class SanadStack extends Stack {
     const data = new DataTable(this, 'Data');
     // Tenant ids never start with "_": those tags belong to the control plane, which has a role of its own.
     const tenantData = new TenantDataRole(this, 'TenantData', { table: data.table, refusedTenantTags: '_*' });
+    // The control plane: onboarding and suspension write the registry; every other route that needs it (/me, the
+    // tenant list, memberships) only reads it. Both read the platform operators' own profiles, nothing else of T#_platform#.
     const registry = new TenantDataRole(this, 'Registry', {
       table: data.table,
-      leadingKeys: [`T#${PLATFORM_TENANT_ID}#*`],
-      description: `Sanad tenant registry (control plane), fenced by dynamodb:LeadingKeys to T#${PLATFORM_TENANT_ID}#`,
+      leadingKeys: REGISTRY_LEADING_KEYS,
+      readOnlyLeadingKeys: PLATFORM_PROFILE_LEADING_KEYS,
+      description: `Sanad tenant registry (control plane): writes T#${PLATFORM_TENANT_ID}#TENANTS, reads platform operators' profiles`,
+    });
+    const registryReader = new TenantDataRole(this, 'RegistryReader', {
+      table: data.table,
+      leadingKeys: [],
+      readOnlyLeadingKeys: [...REGISTRY_LEADING_KEYS, ...PLATFORM_PROFILE_LEADING_KEYS],
+      description: `Sanad tenant registry, read-only: T#${PLATFORM_TENANT_ID}#TENANTS and platform operators' profiles`,
     });
     // Transfers between tenants meet here: each tenant reaches only the transfers it sends or receives, and
     // may read (never write) the registry to find where a case can go.
@@ -45,7 +55,8 @@ export class SanadStack extends Stack {
     const users = new UserPool(this, 'Users');
     const importWorker = new ImportWorker(this, 'Imports', { tableName: data.table.tableName, tenantDataRole: tenantData });
     const api = new HttpApi(this, 'Api', {
-      tableName: data.table.tableName, tenantDataRole: tenantData, registryRole: registry, exchangeRole: exchange, aggregateRole: aggregates,
+      tableName: data.table.tableName, tenantDataRole: tenantData, registryRole: registry, registryReaderRole: registryReader,
+      exchangeRole: exchange, aggregateRole: aggregates,
       spreadsheetLayer: new SpreadsheetLayer(this, 'Spreadsheets'), userPool: users, importWorker,
     });
     const web = new WebHosting(this, 'Web', {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { IsoDate } from '../schemas/common.ts';
+import { PersonName, SafeLine, SafeText } from '../schemas/text.ts';
 import { formFields, type FormField, type FormSection, type ShowIfValue } from './form-definition.ts';
 
 /** A stored value of a form field. */
@@ -41,10 +42,11 @@ function valueSchema(field: FormField, options: CompileOptions): z.ZodType<Field
   const choices = (field.options ?? []).map((option) => option.value);
   const choice = z.string().refine((value) => choices.includes(value), { message: 'Choose one of the options' });
   switch (field.type) {
+    // Answers are free text (shared/schemas/text.ts): control characters and bidi overrides refused.
     case 'text':
-      return z.string({ error: 'Enter text' }).trim().max(1000);
+      return SafeLine({ max: 1000, min: 0, invalid: 'Enter text' });
     case 'textarea':
-      return z.string({ error: 'Enter text' }).trim().max(10_000);
+      return SafeText({ max: 10_000, min: 0, invalid: 'Enter text' });
     case 'number':
       return z.number({ error: 'Enter a number' }).finite();
     case 'date':
@@ -60,10 +62,7 @@ function valueSchema(field: FormField, options: CompileOptions): z.ZodType<Field
         .refine((values) => new Set(values).size === values.length, { message: 'Choose each option once' });
     case 'location': {
       const known = options.locationIds;
-      return z
-        .string({ error: 'Choose a location' })
-        .trim()
-        .max(100)
+      return PersonName({ max: 100, min: 0, invalid: 'Choose a location' })
         .refine((id) => !known || known.has(id), { message: 'Choose a location from the list' });
     }
   }
@@ -94,7 +93,10 @@ export function compileFormSchema(definition: DefinitionLike, options: CompileOp
         continue;
       }
       const parsed = schemas.get(field.id)?.safeParse(value);
-      if (parsed?.success) stored[field.id] = parsed.data;
+      // Text of nothing but invisible characters is blank once cleaned: not stored either.
+      if (parsed?.success && isBlank(parsed.data)) {
+        if (field.required) ctx.addIssue({ code: 'custom', path: [field.id], message: 'This field is required', input: value });
+      } else if (parsed?.success) stored[field.id] = parsed.data;
       else reportOncePerPath(parsed?.error.issues ?? [], (path, message) => ctx.addIssue({ code: 'custom', path: [field.id, ...path], message, input: value }));
     }
     return stored;

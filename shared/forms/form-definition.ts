@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { PersonName, SafeLine } from '../schemas/text.ts';
 
 /**
  * A tenant's case form, as data (API.md "Forms"): sections of typed fields with labels in the tenant's
@@ -6,14 +7,20 @@ import * as z from 'zod';
  * and the API validate a case's `fields` with the zod schema `compileFormSchema` derives from it.
  */
 
-/** A text in the four languages; English is the fallback and always present. */
+/**
+ * A text in the four languages; English is the fallback and always present. Labels follow the name rule of
+ * `shared/schemas/text.ts`: one line, bidi controls stripped, control characters refused.
+ */
 export const LocalizedText = z.object({
-  en: z.string().trim().min(1, 'Enter the English text').max(500),
-  vi: z.string().trim().max(500).optional(),
-  my: z.string().trim().max(500).optional(),
-  ar: z.string().trim().max(500).optional(),
+  en: PersonName({ max: 500, required: 'Enter the English text' }),
+  vi: PersonName({ max: 500, min: 0 }).optional(),
+  my: PersonName({ max: 500, min: 0 }).optional(),
+  ar: PersonName({ max: 500, min: 0 }).optional(),
 });
 export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/** A label as stored, read as it was written: what was stored before the text rules must still read. */
+export const StoredLocalizedText = LocalizedText.extend({ en: z.string(), vi: z.string().optional(), my: z.string().optional(), ar: z.string().optional() });
 
 /** Field ids are the keys of a case's `fields` object. */
 export const FieldId = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/, 'Use 1–64 letters, digits or _, starting with a letter');
@@ -26,7 +33,7 @@ export type FieldType = z.infer<typeof FieldType>;
 export const CHOICE_TYPES: readonly FieldType[] = ['select', 'multiselect'];
 
 export const FieldOption = z.object({
-  value: z.string().trim().min(1).max(100),
+  value: SafeLine({ max: 100 }),
   label: LocalizedText,
 });
 export type FieldOption = z.infer<typeof FieldOption>;
@@ -97,8 +104,15 @@ export const FormDefinitionInput = FormSections.superRefine((form, ctx) => {
 });
 export type FormDefinitionInput = z.infer<typeof FormDefinitionInput>;
 
+/** A stored definition's sections, their labels read as stored. */
+const StoredFormField = FormField.extend({
+  label: StoredLocalizedText,
+  options: z.array(FieldOption.extend({ value: z.string(), label: StoredLocalizedText })).optional(),
+});
+const StoredFormSection = FormSection.extend({ title: StoredLocalizedText, fields: z.array(StoredFormField) });
+
 /** What `GET /forms/case` answers: a definition and its version (also the ETag). */
-export const FormDefinition = FormSections.extend({ version: z.number().int().min(1) });
+export const FormDefinition = z.object({ sections: z.array(StoredFormSection), version: z.number().int().min(1) });
 export type FormDefinition = z.infer<typeof FormDefinition>;
 
 /** The form of a tenant that has not configured one: no sections, so nothing beyond the core fields. */

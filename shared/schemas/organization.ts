@@ -1,27 +1,30 @@
 import * as z from 'zod';
 import { IsoDateTime } from './common.ts';
+import { HttpUrl, PersonName, SafeLine, SafeText } from './text.ts';
 
 export const ORGANIZATION_KINDS = ['ngo', 'ministry', 'un_agency'] as const;
 export const OrganizationKind = z.enum(ORGANIZATION_KINDS);
 
-const Text = (max: number) => z.string().trim().min(1, 'Required').max(max);
+/** Names of organisations, services and places follow the name rule of `text.ts`; descriptions are free text. */
+const Name = (max: number) => PersonName({ max });
+const Description = (max: number) => SafeText({ max, min: 0 }).optional();
 const Slug = z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'Use lower-case letters, digits and hyphens, starting with a letter');
 
 /** A contact point, as Open Referral (HSDS) describes one. */
 export const Contact = z.object({
-  name: z.string().trim().max(200).optional(),
+  name: PersonName({ max: 200, min: 0 }).optional(),
   email: z.email().max(200).optional(),
-  phone: z.string().trim().max(50).optional(),
+  phone: SafeLine({ max: 50, min: 0 }).optional(),
 });
 
 /** A service a partner offers, in Open Referral (HSDS) shape. */
 export const Service = z.object({
   id: Slug,
-  name: Text(200),
-  description: z.string().trim().max(2_000).optional(),
-  eligibility: z.string().trim().max(1_000).optional(),
+  name: Name(200),
+  description: Description(2_000),
+  eligibility: Description(1_000),
   /** Where it is offered: location names or codes from the tenant's location tree. */
-  areaServed: z.array(Text(200)).max(100).default([]),
+  areaServed: z.array(Name(200)).max(100).default([]),
   /** Languages the service is delivered in (BCP 47, e.g. `vi`, `my`, `ar`). */
   languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'Use a language code such as vi')).max(20).default([]),
   contact: Contact.optional(),
@@ -30,10 +33,11 @@ export type Service = z.infer<typeof Service>;
 
 export const OrganizationInput = z.object({
   id: Slug,
-  name: Text(200),
+  name: Name(200),
   kind: OrganizationKind,
-  description: z.string().trim().max(2_000).optional(),
-  website: z.url().max(500).optional(),
+  description: Description(2_000),
+  /** `http:` or `https:` only: the SPA links to it. */
+  website: HttpUrl.optional(),
   contact: Contact.optional(),
   services: z
     .array(Service)
@@ -50,7 +54,22 @@ export const OrganizationPatch = OrganizationInput.omit({ id: true })
   .refine((patch) => Object.keys(patch).length > 0, { message: 'Send at least one field to change' });
 export type OrganizationPatch = z.infer<typeof OrganizationPatch>;
 
+/** Texts as stored, read as they were written: what was stored before the text rules must still read. */
+const StoredContact = Contact.extend({ name: z.string().optional(), phone: z.string().optional() });
+const StoredService = Service.extend({
+  name: z.string(),
+  description: z.string().optional(),
+  eligibility: z.string().optional(),
+  areaServed: z.array(z.string()).default([]),
+  contact: StoredContact.optional(),
+});
+
 export const Organization = OrganizationInput.extend({
+  name: z.string(),
+  description: z.string().optional(),
+  website: z.string().optional(),
+  contact: StoredContact.optional(),
+  services: z.array(StoredService).default([]),
   active: z.boolean(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,

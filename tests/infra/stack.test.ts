@@ -59,12 +59,32 @@ const functions = (): { route: RouteDefinition; fn: Resource; roleId: string }[]
     return { route, fn, roleId: getAttTarget(fn.props.Role)! };
   });
 
-/** The data role whose ARN the functions receive in `variable`: there must be exactly one. */
-const dataRoleId = (variable: 'SANAD_TENANT_ROLE_ARN' | 'SANAD_REGISTRY_ROLE_ARN' | 'SANAD_EXCHANGE_ROLE_ARN' | 'SANAD_AGGREGATE_ROLE_ARN'): string => {
-  const ids = new Set(functions().map(({ fn }) => getAttTarget(fn.props.Environment.Variables[variable])).filter(Boolean));
-  expect(ids.size).toBe(1);
+/** The data roles: the variable that hands a function the role's ARN, and the routes that need the role. */
+const DATA_ROLES = {
+  tenant: { variable: 'SANAD_TENANT_ROLE_ARN', needed: (route: RouteDefinition) => route.tenantData },
+  registry: { variable: 'SANAD_REGISTRY_ROLE_ARN', needed: (route: RouteDefinition) => route.controlPlane === 'read-write' },
+  registryReader: { variable: 'SANAD_REGISTRY_ROLE_ARN', needed: (route: RouteDefinition) => route.controlPlane === 'read' },
+  exchange: { variable: 'SANAD_EXCHANGE_ROLE_ARN', needed: (route: RouteDefinition) => Boolean(route.transferExchange) },
+  aggregates: { variable: 'SANAD_AGGREGATE_ROLE_ARN', needed: (route: RouteDefinition) => Boolean(route.childAggregates) },
+} as const;
+type DataRole = keyof typeof DATA_ROLES;
+const DATA_ROLE_KINDS = Object.keys(DATA_ROLES) as DataRole[];
+
+/** The role that the functions needing `kind` receive in its variable: there must be exactly one. */
+const dataRoleId = (kind: DataRole): string => {
+  const { variable, needed } = DATA_ROLES[kind];
+  const ids = new Set(functions().filter(({ route }) => needed(route)).map(({ fn }) => getAttTarget(fn.props.Environment.Variables[variable])));
+  expect(ids.size, kind).toBe(1);
   return [...ids][0]!;
 };
+
+const READ_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'];
+/** The roles an execution role may assume (sts:AssumeRole), by logical id. */
+const assumableBy = (roleId: string): string[] =>
+  policiesOfRole(roleId).flatMap(statementsOf)
+    .filter((s) => actionsOf(s).includes('sts:AssumeRole'))
+    .flatMap((s) => [s.Resource].flat().map((resource) => getAttTarget(resource) ?? JSON.stringify(resource)))
+    .sort();
 
 describe('the table', () => {
   it('is on-demand, point-in-time recoverable, deletion-protected, retained and encrypted', () => {
@@ -104,9 +124,8 @@ describe('tenant isolation in IAM', () => {
 
   it.each([
     // Exactly DESIGN.md's condition: every partition key, GSI keys included, starts with the session's tenant.
-    ['SANAD_TENANT_ROLE_ARN', 'T#${aws:PrincipalTag/tenant}#*'],
-    ['SANAD_REGISTRY_ROLE_ARN', `T#${PLATFORM_TENANT_ID}#*`],
-  ] as const)('the role of %s reads and writes items only under %s, in the table and its indexes, and never scans', (role, leadingKeys) => {
+    ['tenant', 'T#${aws:PrincipalTag/tenant}#*'],
+  ] as const)('the %s role reads and writes items only under %s, in the table and its indexes, and never scans', (role, leadingKeys) => {
     const statements = dataStatementsOf(dataRoleId(role));
     expect(statements).toHaveLength(1);
     const [statement] = statements;
@@ -116,8 +135,54 @@ describe('tenant isolation in IAM', () => {
     expect(statement.Resource).toEqual([tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }]);
   });
 
+  it("the registry role writes only the registry's partition, and reads the platform operators' profiles", () => {
+    const statements = dataStatementsOf(dataRoleId('registry'));
+    expect(statements).toHaveLength(2);
+    const readWrite = statements.find((s) => actionsOf(s).includes('dynamodb:PutItem'))!;
+    expect(actionsOf(readWrite).sort()).toEqual([...TENANT_DATA_ACTIONS].sort());
+    expect(readWrite.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`T#${PLATFORM_TENANT_ID}#TENANTS`] } });
+    const readOnly = statements.find((s) => s !== readWrite)!;
+    expect(actionsOf(readOnly).sort()).toEqual(READ_ACTIONS);
+    expect(readOnly.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`T#${PLATFORM_TENANT_ID}#USER#*`] } });
+  });
+
+  it("the read-only registry role allows no write action: it reads the registry and the platform operators' profiles", () => {
+    const roleId = dataRoleId('registryReader');
+    expect(roleId).not.toBe(dataRoleId('registry'));
+    const statements = policiesOfRole(roleId).flatMap(statementsOf);
+    expect(statements.every((s) => s.Effect === 'Allow' && s.NotAction === undefined)).toBe(true);
+    expect([...new Set(statements.flatMap(actionsOf))].sort()).toEqual(READ_ACTIONS);
+    const [statement, ...others] = dataStatementsOf(roleId);
+    expect(others).toEqual([]);
+    expect(statement.Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`T#${PLATFORM_TENANT_ID}#TENANTS`, `T#${PLATFORM_TENANT_ID}#USER#*`] },
+    });
+  });
+
+  it('GET /api/v1/me may assume only the tenant data role and the read-only registry role, never the read-write one', () => {
+    const me = functions().find(({ route }) => route.method === 'GET' && route.path === '/api/v1/me')!;
+    expect(assumableBy(me.roleId)).toEqual([dataRoleId('tenant'), dataRoleId('registryReader')].sort());
+    expect(assumableBy(me.roleId)).not.toContain(dataRoleId('registry'));
+    const registryRoleId = getAttTarget(me.fn.props.Environment.Variables.SANAD_REGISTRY_ROLE_ARN)!;
+    expect(registryRoleId).toBe(dataRoleId('registryReader'));
+    const actions = policiesOfRole(registryRoleId).flatMap(statementsOf).flatMap(actionsOf);
+    expect(actions.filter((action) => !READ_ACTIONS.includes(action))).toEqual([]);
+  });
+
+  it('only onboarding and suspending tenants write the registry; the other control-plane routes only read it', () => {
+    const withAccess = (access: RouteDefinition['controlPlane']) =>
+      ROUTES.filter((route) => route.controlPlane === access).map((route) => `${route.method} ${route.path}`).sort();
+    expect(withAccess('read-write')).toEqual(['PATCH /api/v1/platform/tenants/{id}', 'POST /api/v1/platform/tenants']);
+    expect(withAccess('read')).toEqual(['GET /api/v1/me', 'GET /api/v1/platform/tenants', 'POST /api/v1/platform/tenants/{id}/members']);
+    for (const { route, roleId } of functions()) {
+      const registryRoles = assumableBy(roleId).filter((id) => id === dataRoleId('registry') || id === dataRoleId('registryReader'));
+      const expected = route.controlPlane === 'read-write' ? [dataRoleId('registry')] : route.controlPlane === 'read' ? [dataRoleId('registryReader')] : [];
+      expect(registryRoles, `${route.method} ${route.path}`).toEqual(expected);
+    }
+  });
+
   it('the transfer exchange role reaches only the transfers of its session tenant, and reads the registry without writing it', () => {
-    const statements = dataStatementsOf(dataRoleId('SANAD_EXCHANGE_ROLE_ARN'));
+    const statements = dataStatementsOf(dataRoleId('exchange'));
     expect(statements).toHaveLength(2);
     const readWrite = statements.find((s) => actionsOf(s).includes('dynamodb:PutItem'))!;
     expect(readWrite.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': TRANSFER_EXCHANGE_LEADING_KEYS } });
@@ -128,18 +193,18 @@ describe('tenant isolation in IAM', () => {
   });
 
   it("the child-aggregate role only reads: the session tenant's counters and the registry", () => {
-    const statements = dataStatementsOf(dataRoleId('SANAD_AGGREGATE_ROLE_ARN'));
+    const statements = dataStatementsOf(dataRoleId('aggregates'));
     expect(statements).toHaveLength(1);
     expect(actionsOf(statements[0]).sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
     expect(statements[0].Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': CHILD_AGGREGATE_LEADING_KEYS } });
     expect(CHILD_AGGREGATE_LEADING_KEYS).toEqual(['T#${aws:PrincipalTag/tenant}#COUNTERS#*', `T#${PLATFORM_TENANT_ID}#TENANTS`]);
   });
 
-  it('only the four data roles hold DynamoDB permissions: Lambda execution roles have none', () => {
+  it('only the data roles hold DynamoDB permissions: Lambda execution roles have none', () => {
     const holders = resources('AWS::IAM::Policy')
       .filter((policy) => statementsOf(policy).some((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:'))))
       .flatMap((policy) => policy.props.Roles.map((role: any) => role.Ref));
-    const dataRoles = ['SANAD_TENANT_ROLE_ARN', 'SANAD_REGISTRY_ROLE_ARN', 'SANAD_EXCHANGE_ROLE_ARN', 'SANAD_AGGREGATE_ROLE_ARN'].map((v) => dataRoleId(v as never));
+    const dataRoles = DATA_ROLE_KINDS.map(dataRoleId);
     expect([...new Set(holders)].sort()).toEqual(dataRoles.sort());
     for (const { roleId } of functions()) {
       const role = resources('AWS::IAM::Role').find((r) => r.id === roleId);
@@ -156,7 +221,7 @@ describe('tenant isolation in IAM', () => {
     expect(JSON.stringify(template.toJSON())).not.toMatch(/dynamodb:(Scan|\*)/);
   });
 
-  it.each(['SANAD_TENANT_ROLE_ARN', 'SANAD_REGISTRY_ROLE_ARN', 'SANAD_EXCHANGE_ROLE_ARN', 'SANAD_AGGREGATE_ROLE_ARN'] as const)('the role of %s trusts only principals tagged for it, and requires a tenant session tag', (role) => {
+  it.each(DATA_ROLE_KINDS)('the %s role trusts only principals tagged for it, and requires a tenant session tag', (role) => {
     const [trusted] = resources('AWS::IAM::Role').filter((r) => r.id === dataRoleId(role));
     const trust: any[] = trusted!.props.AssumeRolePolicyDocument.Statement;
     expect(trust.flatMap(actionsOf).sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
@@ -168,14 +233,10 @@ describe('tenant isolation in IAM', () => {
     const tagging = trust.find((statement) => actionsOf(statement).includes('sts:TagSession'));
     expect(tagging.Condition.StringLike).toEqual({ 'aws:RequestTag/tenant': '?*' });
     expect(tagging.Condition['ForAllValues:StringEquals']).toEqual({ 'aws:TagKeys': ['tenant'] });
-    if (role !== 'SANAD_REGISTRY_ROLE_ARN') expect(tagging.Condition.StringNotLike).toEqual({ 'aws:RequestTag/tenant': '_*' });
+    if (role !== 'registry' && role !== 'registryReader') expect(tagging.Condition.StringNotLike).toEqual({ 'aws:RequestTag/tenant': '_*' });
 
     // Exactly the functions that need the role carry its tag and may assume and tag it.
-    const needsRole = (route: RouteDefinition) =>
-      ({
-        SANAD_TENANT_ROLE_ARN: route.tenantData, SANAD_REGISTRY_ROLE_ARN: Boolean(route.controlPlane),
-        SANAD_EXCHANGE_ROLE_ARN: Boolean(route.transferExchange), SANAD_AGGREGATE_ROLE_ARN: Boolean(route.childAggregates),
-      })[role];
+    const needsRole = DATA_ROLES[role].needed;
     const tagKey = callerTag!.slice('aws:PrincipalTag/'.length);
     for (const { route, roleId } of functions()) {
       const executionRole = resources('AWS::IAM::Role').find((r) => r.id === roleId)!;
@@ -193,6 +254,9 @@ describe('tenant isolation in IAM', () => {
       expect(variables.includes('SANAD_TENANT_ROLE_ARN'), route.path).toBe(route.tenantData);
       expect(variables.includes('SANAD_TABLE'), route.path).toBe(route.tenantData);
       expect(variables.includes('SANAD_REGISTRY_ROLE_ARN'), route.path).toBe(Boolean(route.controlPlane));
+      if (route.controlPlane) {
+        expect(getAttTarget(fn.props.Environment.Variables.SANAD_REGISTRY_ROLE_ARN), route.path).toBe(dataRoleId(route.controlPlane === 'read' ? 'registryReader' : 'registry'));
+      }
       expect(variables.includes('SANAD_EXCHANGE_ROLE_ARN'), route.path).toBe(Boolean(route.transferExchange));
       expect(variables.includes('SANAD_AGGREGATE_ROLE_ARN'), route.path).toBe(Boolean(route.childAggregates));
       expect(variables.includes('SANAD_USER_POOL_ID'), route.path).toBe(Boolean(route.manageAccounts));
@@ -205,7 +269,7 @@ describe('tenant isolation in IAM', () => {
     expect(workers).toHaveLength(1);
     const [worker] = workers;
     expect(worker!.props).toMatchObject({ Runtime: 'nodejs22.x', Timeout: 900, TracingConfig: { Mode: 'Active' } });
-    expect(getAttTarget(worker!.props.Environment.Variables.SANAD_TENANT_ROLE_ARN)).toBe(dataRoleId('SANAD_TENANT_ROLE_ARN'));
+    expect(getAttTarget(worker!.props.Environment.Variables.SANAD_TENANT_ROLE_ARN)).toBe(dataRoleId('tenant'));
     expect(Object.keys(worker!.props.Environment.Variables).filter((name) => name.endsWith('_ROLE_ARN'))).toEqual(['SANAD_TENANT_ROLE_ARN']);
     const [asyncConfig] = resources('AWS::Lambda::EventInvokeConfig');
     expect(asyncConfig!.props).toMatchObject({ FunctionName: { Ref: worker!.id }, MaximumRetryAttempts: 0 });
