@@ -32,6 +32,14 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what = 'Record') => new DomainError('NOT_FOUND', `${what} not found`);
+/**
+ * The one body of every 404 for a record: `{"error": {"code": "NOT_FOUND", "message": NOT_FOUND_MESSAGE}}`, the same
+ * whatever the record and whatever the reason — missing, another tenant's, outside the caller's scope, revoked,
+ * of a deactivated organisation — so that no answer tells "not yours" from "does not exist", even when a route
+ * looks up one record through another (a referral through its case). `what` names the record for the code's
+ * reader only; it never reaches the client.
+ */
+export const NOT_FOUND_MESSAGE = 'Not found';
+export const notFound = (_what?: string) => new DomainError('NOT_FOUND', NOT_FOUND_MESSAGE);
 export const forbidden = (message = 'You may not do this') => new DomainError('FORBIDDEN', message);
 export const unauthenticated = (message = 'Sign in first') => new DomainError('UNAUTHENTICATED', message);

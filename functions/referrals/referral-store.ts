@@ -132,7 +132,9 @@ export class ReferralStore {
   async list(query: ReferralListQuery, scope: Scope, caller: ReferralCaller): Promise<Page<ReferralSummary>> {
     const box = query.box ?? (scope === 'organization' ? 'inbox' : 'outbox');
     if ((box === 'inbox') !== (scope === 'organization')) throw forbidden(box === 'inbox' ? 'Only partner organisations have an inbox' : 'Partners have only an inbox');
-    const page = await this.queryBox(query, scope, caller);
+    // A partner's inbox is read beside the check of its organisation; a deactivated one's inbox is empty.
+    const [page, reachable] = await Promise.all([this.queryBox(query, scope, caller), scope === 'organization' ? this.partnerMayReach(caller) : true]);
+    if (!reachable) return { items: [], nextCursor: null };
     const referrals = page.items
       .map((item) => effectiveReferral(Referral.parse(item), today()))
       .filter((referral) => (scope !== 'organization' || referral.status !== 'revoked') && (!query.status || referral.status === query.status));
@@ -163,13 +165,17 @@ export class ReferralStore {
   }
 
   /**
-   * A referral as it stands today, if the caller may see it: a partner only its organisation's and never a
-   * revoked one; the referring side only those on cases it may see. Anything else is 404.
+   * A referral as it stands today, if the caller may see it: a partner only its organisation's, never a
+   * revoked one, and none while its organisation is deactivated; the referring side only those on cases it may
+   * see. Anything else is the same 404 as a referral that does not exist.
    */
   private async locate(referralId: string, scope: Scope, caller: ReferralCaller): Promise<{ referral: Referral; caseOwnerId: string }> {
     if (!REFERRAL_ID.test(referralId)) throw notFound('Referral');
-    const pointer = await this.repository.get(`REFERRAL#${referralId}`, 'CASE');
-    if (!pointer) throw notFound('Referral');
+    const [pointer, reachable] = await Promise.all([
+      this.repository.get(`REFERRAL#${referralId}`, 'CASE'),
+      scope === 'organization' ? this.partnerMayReach(caller) : true,
+    ]);
+    if (!pointer || !reachable) throw notFound('Referral');
     const item = await this.repository.get(`CASE#${String(pointer.caseId)}`, `REFERRAL#${referralId}`);
     if (!item) throw notFound('Referral');
     const referral = effectiveReferral(Referral.parse(item), today());
@@ -179,5 +185,16 @@ export class ReferralStore {
       await this.cases.get(referral.caseId, scope, caller);
     }
     return { referral, caseOwnerId: String(item.caseOwnerId) };
+  }
+
+  /**
+   * Whether a partner user's organisation is (still) active: a tenant admin who deactivates an organisation
+   * cuts its users off its referrals at once. One consistent GetItem of `ORG#<id>` / `PROFILE`, made beside the
+   * request's own first read, so it adds no round trip.
+   */
+  private async partnerMayReach(caller: ReferralCaller): Promise<boolean> {
+    if (!caller.organizationId) return false;
+    const organization = await new OrganizationStore(this.repository).find(caller.organizationId);
+    return organization?.active === true;
   }
 }
