@@ -4,7 +4,7 @@ import { route } from '../http/route.ts';
 import { ok } from '../http/responses.ts';
 import { CaseRules } from './case-rules.ts';
 import { CaseStore } from './case-store.ts';
-import { findPossibleDuplicates } from './duplicates.ts';
+import { findPossibleDuplicates, readableBy } from './duplicates.ts';
 import { idempotencyKeyOf } from './idempotency.ts';
 
 export const handler = route(async (req, ctx) => {
@@ -15,6 +15,7 @@ export const handler = route(async (req, ctx) => {
   const idempotencyKey = idempotencyKeyOf(req.headers);
   const { kase, replayed } = await new CaseStore(ctx.repository).create({ ...input, fields }, ctx, { idempotencyKey, formVersion: rules.form.version });
   ctx.log.info(replayed ? 'case create replayed' : 'case created', { caseId: kase.id });
-  const possibleDuplicates = await findPossibleDuplicates(ctx.repository, kase.child, { excludeCaseId: kase.id });
+  // Tenant-wide, but a case the caller may not read is named by its number and score only, never its id.
+  const possibleDuplicates = await findPossibleDuplicates(ctx.repository, kase.child, { excludeCaseId: kase.id, mayRead: readableBy(ctx) });
   return ok(kase, { status: 201, etag: kase.version, meta: { possibleDuplicates } });
 });

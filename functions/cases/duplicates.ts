@@ -1,12 +1,16 @@
-import type { Child } from '../../shared/schemas/case.ts';
+import { scopeFor } from '../../shared/auth/permissions.ts';
+import type { Role } from '../../shared/auth/roles.ts';
+import type { Case, Child } from '../../shared/schemas/case.ts';
 import type { TenantRepository } from '../data/tenant-repository.ts';
+import { visibleIn, type Actor } from './case-store.ts';
 import { caseFromItem, casePartition } from './case-items.ts';
 import { matchToken } from './case-search.ts';
 import { nameTokens, searchHit, searchPartition } from './search-index.ts';
 import { inParallel } from '../data/in-parallel.ts';
 
 export interface PossibleDuplicate {
-  id: string;
+  /** Only when the caller may read the case (`mayRead`): the check is tenant-wide, the record is not. */
+  id?: string;
   caseNumber: string;
   /** 0…1: name-token overlap (60 %), same sex (20 %), date of birth within a year (20 %); unknowns count half. */
   score: number;
@@ -17,6 +21,20 @@ export interface DuplicateOptions {
   excludeCaseId?: string;
   /** At most this many, best first (default 10). */
   limit?: number;
+  /**
+   * Whether the caller may read a case: only then is its id given (see `readableBy`). Without it no id is
+   * given; the case number and the score always are.
+   */
+  mayRead?: (kase: Case) => boolean;
+}
+
+/**
+ * The cases a user may read, as `GET /cases/{id}` decides it (`case.read` in the user's scope): a supervisor's
+ * whole tenant, a caseworker's own and assigned cases, nothing for a role without `case.read`.
+ */
+export function readableBy(user: Actor & { roles: readonly Role[] }): (kase: Case) => boolean {
+  const scope = scopeFor(user.roles, 'case.read');
+  return (kase) => scope !== undefined && visibleIn(kase, scope, user);
 }
 
 /**
@@ -38,7 +56,8 @@ const YEAR_MS = 366 * 24 * 3600 * 1000;
  * Cases of the tenant that may be the same person as a child, from the search index: candidates share at least
  * half of the normalised name tokens (exact tokens, so `Nguyễn Thị Hồng` and `nguyen thi hong` meet), then
  * they are scored by token overlap, sex and date of birth. Tenant-wide on purpose: the duplicate is usually
- * another caseworker's case. For registration and for the import alike.
+ * another caseworker's case — so a case is named by its number and score, and by its id only to a caller who
+ * may read it (`mayRead`). For registration and for the import alike.
  *
  * A finder remembers the token matches and cases it has read, so checking many children at once (a window of
  * an import, where most share tokens like `Nguyễn` or `Thị`) reads each token and each candidate once. Use a
@@ -61,12 +80,13 @@ export class DuplicateFinder {
     const candidates = mostShared(hits, Math.ceil(tokens.length / 2), tokens.length);
     if (candidates.length === 0) return [];
     const cases = await this.load(candidates);
+    const mayRead = options.mayRead ?? (() => false);
     return cases
-      .map((candidate) => ({ id: candidate.id, caseNumber: candidate.caseNumber, ...similarity(person, candidate) }))
-      .filter((candidate) => candidate.overlap >= MIN_NAME_OVERLAP && candidate.score >= MIN_SCORE)
-      .sort((a, b) => b.score - a.score || a.caseNumber.localeCompare(b.caseNumber))
+      .map((candidate) => ({ candidate, ...similarity(person, candidate) }))
+      .filter((scored) => scored.overlap >= MIN_NAME_OVERLAP && scored.score >= MIN_SCORE)
+      .sort((a, b) => b.score - a.score || a.candidate.caseNumber.localeCompare(b.candidate.caseNumber))
       .slice(0, options.limit ?? 10)
-      .map(({ id, caseNumber, score }) => ({ id, caseNumber, score }));
+      .map(({ candidate, score }) => ({ ...(mayRead(candidate.kase) ? { id: candidate.id } : {}), caseNumber: candidate.caseNumber, score }));
   }
 
   /**
@@ -115,7 +135,7 @@ export class DuplicateFinder {
     if (missing.length > 0) {
       const read = this.repository
         .getMany(missing.map((caseId) => ({ partition: casePartition(caseId), sk: 'META' })))
-        .then((items) => new Map(items.map(caseFromItem).map((kase) => [kase.id, { id: kase.id, caseNumber: kase.caseNumber, ...asCompared(kase.child) }])));
+        .then((items) => new Map(items.map(caseFromItem).map((kase) => [kase.id, { id: kase.id, caseNumber: kase.caseNumber, kase, ...asCompared(kase.child) }])));
       for (const caseId of missing) this.casesById.set(caseId, read.then((cases) => cases.get(caseId)));
     }
     const cases = await Promise.all(caseIds.map((caseId) => this.casesById.get(caseId)!));
@@ -139,6 +159,8 @@ interface Compared {
 interface Candidate extends Compared {
   id: string;
   caseNumber: string;
+  /** The case as read, for `mayRead`. */
+  kase: Case;
 }
 
 /**

@@ -72,7 +72,7 @@ export function buildOpenApiDocument() {
   });
   registry.registerPath({
     method: 'post', path: '/api/v1/cases/possible-duplicates',
-    summary: 'Cases of the tenant that may be this child (normalised name tokens, sex, date of birth within a year), before registering', ...secured,
+    summary: 'Cases of the tenant that may be this child (normalised name tokens, sex, date of birth within a year), before registering; each with its case number and score, and its id only if the caller may read the case', ...secured,
     request: { body: { content: { 'application/json': { schema: DuplicateCheckInput } } } },
     responses: { 200: json(z.object({ data: z.array(PossibleDuplicate) }), 'Best first'), 400: errors[400], 401: errors[401], 403: errors[403] },
   });

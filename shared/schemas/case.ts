@@ -97,7 +97,12 @@ export const Case = z.object({
 }).extend(CaseLifecycle.shape);
 export type Case = z.infer<typeof Case>;
 
-export const PossibleDuplicate = z.object({ id: z.string(), caseNumber: z.string(), score: z.number() });
+/** A case that may be the same person: its number and score always, its id only when the caller may read the case. */
+export const PossibleDuplicate = z.object({
+  id: z.string().optional().meta({ description: 'Only when the case is in the caller\'s scope (the caller may read it)' }),
+  caseNumber: z.string(),
+  score: z.number().meta({ description: '0…1: name-token overlap, sex, date of birth within a year' }),
+});
 
 /** `POST /cases/possible-duplicates`: the check a registration screen makes before saving. */
 export const DuplicateCheckInput = z.object({

@@ -4,7 +4,8 @@ import type { Case } from '../../../shared/schemas/case.ts';
 import { usePageHeading } from '../app/use-page-heading.ts';
 
 export interface PossibleDuplicate {
-  id: string;
+  /** Only for a case the user may open; others are named by their number alone. */
+  id?: string;
   caseNumber: string;
   score: number;
 }
@@ -19,8 +20,10 @@ export function PossibleDuplicates({ kase, duplicates }: { kase: Case; duplicate
       <p>{t('duplicates.explain', { count: duplicates.length })}</p>
       <ul>
         {duplicates.map((duplicate) => (
-          <li key={duplicate.id}>
-            <Link to={`/cases/${duplicate.id}`}>{t('duplicates.case', { caseNumber: duplicate.caseNumber })}</Link>
+          <li key={duplicate.caseNumber}>
+            {duplicate.id
+              ? <Link to={`/cases/${duplicate.id}`}>{t('duplicates.case', { caseNumber: duplicate.caseNumber })}</Link>
+              : t('duplicates.case', { caseNumber: duplicate.caseNumber })}
           </li>
         ))}
       </ul>
