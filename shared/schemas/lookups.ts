@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { LocalizedText } from '../forms/form-definition.ts';
+import { LocalizedText, StoredLocalizedText } from '../forms/form-definition.ts';
 import { CategoryCode, DEFAULT_CATEGORY_CODES } from './case.ts';
 import type { TenantKind } from './tenant.ts';
 
@@ -67,7 +67,13 @@ export const LookupsInput = LookupLists.superRefine((lookups, ctx) => {
 });
 export type LookupsInput = z.infer<typeof LookupsInput>;
 
-export const Lookups = LookupLists.extend({ version: z.number().int().min(1) });
+/** The lookups as stored, their labels read as they were written (also before the text rules). */
+export const Lookups = z.object({
+  categories: z.array(CategoryLookup.extend({ label: StoredLocalizedText })),
+  locationLevels: z.array(LocationLevel.extend({ label: StoredLocalizedText })),
+  locations: z.array(LocationEntry.extend({ name: StoredLocalizedText })),
+  version: z.number().int().min(1),
+});
 export type Lookups = z.infer<typeof Lookups>;
 
 /** English labels of the default categories (the SPA translates known codes itself). */

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { IsoDate, IsoDateTime, Locale } from './common.ts';
 import { CategoryCode, RiskLevel, Sex } from './case.ts';
+import { PersonName, refuseUnsafe } from './text.ts';
 
 /** A count as a parent tenant sees a child tenant's: below 5 it is masked, so nobody can be singled out. */
 export const MaskedCount = z.union([z.number().int(), z.literal('<5')]);
@@ -68,11 +69,12 @@ export type Circular02Report = z.infer<typeof Circular02Report>;
 /** A row of the register import, as read from the CSV or XLSX (all cells as text). */
 export const ImportRow = z
   .object({
-    externalId: z.string().trim().min(1, 'Required').max(100).regex(/^[^#\s][^#]*$/, 'No # in external ids'),
-    fullName: z.string().trim().min(1, 'Enter the name').max(200),
+    // Kept as typed (the case id is derived from it), but never with a control character or bidi control.
+    externalId: z.string().trim().min(1, 'Required').max(100).regex(/^[^#\s][^#]*$/, 'No # in external ids').superRefine(refuseUnsafe()),
+    fullName: PersonName({ max: 200, required: 'Enter the name' }),
     sex: Sex,
     dateOfBirth: IsoDate.optional(),
-    location: z.string().trim().max(200).optional(),
+    location: PersonName({ max: 200, min: 0 }).optional(),
     categories: z.array(CategoryCode).min(1, 'Choose at least one category').max(20),
     riskLevel: RiskLevel,
     status: z.enum(['open', 'closed']).default('open'),

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Locale, TenantId } from './common.ts';
+import { PersonName, SafeLine } from './text.ts';
 
 export const TenantKind = z.enum(['country', 'province', 'governorate']);
 export type TenantKind = z.infer<typeof TenantKind>;
@@ -20,15 +21,15 @@ export type Tenant = z.infer<typeof Tenant>;
 /** `POST /platform/tenants`: onboarding a ministry, with its first tenant admin. */
 export const TenantOnboardingInput = z.object({
   id: TenantId,
-  name: z.string().trim().min(1).max(200),
+  name: PersonName({ max: 200 }),
   kind: TenantKind,
   parentId: TenantId.optional(),
-  region: z.string().trim().min(1).max(40),
+  region: SafeLine({ max: 40 }),
   locales: z.array(Locale).min(1).max(4),
   caseNumberPrefix: z.string().regex(/^[A-Z]{2,6}$/).optional(),
   admin: z.object({
     username: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._@-]{2,127}$/, 'Use 3–128 letters, digits, . _ @ or -'),
-    displayName: z.string().trim().min(1).max(200),
+    displayName: PersonName({ max: 200 }),
     email: z.string().trim().email().optional(),
   }),
 });
