@@ -92,9 +92,14 @@ interface Length {
   min?: number;
   /** Message when shorter than `min`. */
   required?: string;
+  /** Message for a value that is not text (zod's own otherwise; it also stands for `max`). */
+  invalid?: string;
 }
 
-const refuse = (options: { multiline?: boolean; bidi?: boolean }) => (value: string, ctx: z.RefinementCtx<string>) => {
+const string = (invalid: string | undefined) => (invalid === undefined ? z.string() : z.string({ error: invalid }));
+
+/** A refinement refusing what `unsafeCharacter` finds, with its message: for a text that must be kept as typed (an id). */
+export const refuseUnsafe = (options: { multiline?: boolean; bidi?: boolean } = {}) => (value: string, ctx: z.RefinementCtx<string>) => {
   const problem = unsafeCharacter(value, options);
   if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
 };
@@ -103,15 +108,15 @@ const refuse = (options: { multiline?: boolean; bidi?: boolean }) => (value: str
  * A name — of a person, an organisation, a service, a place, or a label: one line, NFC, trimmed, with
  * bidirectional controls and idle joiners stripped; a control character is refused.
  */
-export const PersonName = ({ max, min = 1, required = 'Required' }: Length) =>
-  z.string().overwrite(cleanName).min(min, required).max(max).superRefine(refuse({ bidi: false }));
+export const PersonName = ({ max, min = 1, required = 'Required', invalid }: Length) =>
+  string(invalid).overwrite(cleanName).min(min, required).max(max).superRefine(refuseUnsafe({ bidi: false }));
 
 /**
  * Free text — a note, a reason, a comment, a description: NFC, trimmed, without invisible characters; a control
  * character (but tab and new line in multi-line text) or an embedding, override or isolate is refused.
  */
-export const SafeText = ({ max, min = 1, required = 'Required', multiline = true }: Length & { multiline?: boolean }) =>
-  z.string().overwrite((text) => cleanText(text, { multiline })).min(min, required).max(max).superRefine(refuse({ multiline }));
+export const SafeText = ({ max, min = 1, required = 'Required', invalid, multiline = true }: Length & { multiline?: boolean }) =>
+  string(invalid).overwrite((text) => cleanText(text, { multiline })).min(min, required).max(max).superRefine(refuseUnsafe({ multiline }));
 
 /** One line of free text (a phone number, a code typed by hand): `SafeText` without tab or new line. */
 export const SafeLine = (length: Length) => SafeText({ ...length, multiline: false });

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { Role } from '../auth/roles.ts';
 import { Action } from '../auth/permissions-schema.ts';
 import { Locale } from './common.ts';
+import { PersonName } from './text.ts';
 
 export const Username = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._@-]{2,127}$/, 'Use 3–128 letters, digits, . _ @ or -');
 
@@ -37,7 +38,7 @@ export type UserAuditEntry = z.infer<typeof UserAuditEntry>;
 /** `POST /platform/tenants/{id}/members`: the platform operator gives an existing person a membership. */
 export const NewMembershipInput = z.strictObject({
   username: Username,
-  displayName: z.string().trim().min(1).max(200),
+  displayName: PersonName({ max: 200 }),
   roles: z.array(Role).min(1).max(6),
   organizationId: z.string().trim().min(1).max(64).optional(),
 }).refine((user) => !user.roles.includes('partner') || user.organizationId, { message: 'A partner belongs to an organisation', path: ['organizationId'] });
@@ -47,7 +48,7 @@ export type NewMembershipInput = z.infer<typeof NewMembershipInput>;
 export const NewUserInput = z
   .object({
     username: Username,
-    displayName: z.string().trim().min(1).max(200),
+    displayName: PersonName({ max: 200 }),
     email: z.string().trim().email().optional(),
     roles: z.array(Role).min(1).max(6),
     organizationId: z.string().trim().min(1).max(64).optional(),
@@ -55,7 +56,7 @@ export const NewUserInput = z
   .refine((user) => !user.roles.includes('partner') || user.organizationId, { message: 'A partner belongs to an organisation', path: ['organizationId'] });
 export type NewUserInput = z.infer<typeof NewUserInput>;
 
-export const UserPatch = z.strictObject({ roles: z.array(Role).min(1).max(6), status: z.enum(['active', 'disabled']), displayName: z.string().trim().min(1).max(200) }).partial()
+export const UserPatch = z.strictObject({ roles: z.array(Role).min(1).max(6), status: z.enum(['active', 'disabled']), displayName: PersonName({ max: 200 }) }).partial()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'Send roles, status or displayName' });
 export type UserPatch = z.infer<typeof UserPatch>;
 
