@@ -6,5 +6,5 @@ let document: unknown;
 
 export const handler = publicRoute(async () => {
   document ??= buildOpenApiDocument();
-  return json(200, document, { 'cache-control': 'public, max-age=300' });
+  return json(200, document);
 });
