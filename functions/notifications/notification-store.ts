@@ -2,7 +2,7 @@ import type { Scope } from '../../shared/auth/permissions.ts';
 import { Referral, type Notifications } from '../../shared/schemas/referral.ts';
 import { effectiveReferral } from '../../shared/referrals/status.ts';
 import type { TenantRepository } from '../data/tenant-repository.ts';
-import type { ReferralCaller } from '../referrals/referral-store.ts';
+import { partnerOrganizationActive, type ReferralCaller } from '../referrals/referral-store.ts';
 
 /** How many changes one count looks at: the badge says "99+" beyond it rather than paging on. */
 const UNREAD_WINDOW = 100;
@@ -16,8 +16,13 @@ export class NotificationStore {
   constructor(private readonly repository: TenantRepository) {}
 
   async unread(referralScope: Scope | undefined, caller: ReferralCaller): Promise<Notifications> {
-    if (!referralScope || (referralScope === 'organization' && !caller.organizationId)) return { referrals: { unread: 0, more: false } };
-    const seen = await this.repository.get(`SEEN#${caller.userId}`, 'referrals');
+    const none = { referrals: { unread: 0, more: false } };
+    if (!referralScope) return none;
+    const [seen, reachable] = await Promise.all([
+      this.repository.get(`SEEN#${caller.userId}`, 'referrals'),
+      referralScope === 'organization' ? partnerOrganizationActive(this.repository, caller) : true,
+    ]);
+    if (!reachable) return none;
     // Sort keys start with an ISO time; '0' sorts before all of them (never looked = everything is unread).
     const since: [string, string] = [String(seen?.at ?? '0'), '~'];
     const notMine = { expression: '#lastActor <> :me', names: { '#lastActor': 'lastActorId' }, values: { ':me': caller.userId } };

@@ -187,14 +187,18 @@ export class ReferralStore {
     return { referral, caseOwnerId: String(item.caseOwnerId) };
   }
 
-  /**
-   * Whether a partner user's organisation is (still) active: a tenant admin who deactivates an organisation
-   * cuts its users off its referrals at once. One consistent GetItem of `ORG#<id>` / `PROFILE`, made beside the
-   * request's own first read, so it adds no round trip.
-   */
-  private async partnerMayReach(caller: ReferralCaller): Promise<boolean> {
-    if (!caller.organizationId) return false;
-    const organization = await new OrganizationStore(this.repository).find(caller.organizationId);
-    return organization?.active === true;
+  private partnerMayReach(caller: ReferralCaller): Promise<boolean> {
+    return partnerOrganizationActive(this.repository, caller);
   }
+}
+
+/**
+ * Whether a partner user's organisation is (still) active: a tenant admin who deactivates an organisation
+ * cuts its users off its referrals (and their notifications) at once. One consistent GetItem of `ORG#<id>` /
+ * `PROFILE`, made beside the request's own first read, so it adds no round trip.
+ */
+export async function partnerOrganizationActive(repository: TenantRepository, caller: ReferralCaller): Promise<boolean> {
+  if (!caller.organizationId) return false;
+  const organization = await new OrganizationStore(repository).find(caller.organizationId);
+  return organization?.active === true;
 }

@@ -334,8 +334,10 @@ describe('a deactivated partner organisation', () => {
     expect((await inbox()).data.map((r) => r.id)).toContain(referral.id);
     expect((await partner.get(`/api/v1/referrals/${referral.id}`)).status).toBe(200);
 
+    expect((await partner.get('/api/v1/notifications')).body.data.referrals.unread).toBeGreaterThan(0);
     await setActive(false);
     try {
+      expect((await partner.get('/api/v1/notifications')).body.data.referrals).toEqual({ unread: 0, more: false });
       const list = await partner.get('/api/v1/referrals?box=inbox');
       expect(list.status).toBe(200);
       expect(list.body).toEqual({ data: [], meta: { nextCursor: null } });
