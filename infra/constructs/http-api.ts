@@ -12,6 +12,7 @@ import type { SpreadsheetLayer } from './spreadsheet-layer.ts';
 import type { TenantDataRole } from './tenant-data-role.ts';
 import type { UserPool } from './user-pool.ts';
 import type { ImportWorker } from './import-worker.ts';
+import type { HistoryKey } from './history-key.ts';
 
 export interface HttpApiProps {
   tableName: string;
@@ -29,6 +30,8 @@ export interface HttpApiProps {
   userPool: UserPool;
   /** The register import worker the import routes start. */
   importWorker: ImportWorker;
+  /** The history chain's master key: the routes that write or verify case history derive tenant keys from it. */
+  historyKey: HistoryKey;
 }
 
 /** What an account-managing function may do in Cognito, and nothing more. */
@@ -93,6 +96,7 @@ export class HttpApi extends Construct {
       if (route.transferExchange) props.exchangeRole.grantAssumeWithTenantTag(role);
       if (route.childAggregates) props.aggregateRole.grantAssumeWithTenantTag(role);
       if (route.importWorker) props.importWorker.allowStartFrom(fn, role);
+      if (route.history) props.historyKey.allowDeriveFrom(fn, role);
       if (route.manageAccounts) {
         role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ACCOUNT_ACTIONS, resources: [props.userPool.pool.userPoolArn] }));
       }

@@ -5,10 +5,13 @@ import { Construct } from 'constructs';
 import { IMPORT_WORKER_ENTRY } from '../../functions/routes.ts';
 import { ApiFunction } from './api-function.ts';
 import type { TenantDataRole } from './tenant-data-role.ts';
+import type { HistoryKey } from './history-key.ts';
 
 export interface ImportWorkerProps {
   tableName: string;
   tenantDataRole: TenantDataRole;
+  /** Each imported case's history entry is keyed: the worker derives the tenant's chain key. */
+  historyKey: HistoryKey;
 }
 
 /**
@@ -27,6 +30,7 @@ export class ImportWorker extends Construct {
       memorySize: 1024,
     });
     props.tenantDataRole.grantAssumeWithTenantTag(role);
+    props.historyKey.allowDeriveFrom(fn, role);
     // A failed run keeps its progress; the next GET of the job invokes the worker again, so no blind retries.
     fn.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.hours(1) });
     this.fn = fn;

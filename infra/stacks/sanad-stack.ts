@@ -5,6 +5,7 @@ import { PLATFORM_TENANT_ID } from '../../shared/auth/roles.ts';
 import { DataTable } from '../constructs/data-table.ts';
 import { HttpApi } from '../constructs/http-api.ts';
 import { ImportWorker } from '../constructs/import-worker.ts';
+import { HistoryKey } from '../constructs/history-key.ts';
 import { TenantDataRole } from '../constructs/tenant-data-role.ts';
 import { UserPool } from '../constructs/user-pool.ts';
 import { SpreadsheetLayer } from '../constructs/spreadsheet-layer.ts';
@@ -53,11 +54,12 @@ export class SanadStack extends Stack {
       description: 'Sanad child-tenant aggregates: read-only, the counters of the session tag "tenant" and the registry',
     });
     const users = new UserPool(this, 'Users');
-    const importWorker = new ImportWorker(this, 'Imports', { tableName: data.table.tableName, tenantDataRole: tenantData });
+    const historyKey = new HistoryKey(this, 'History');
+    const importWorker = new ImportWorker(this, 'Imports', { tableName: data.table.tableName, tenantDataRole: tenantData, historyKey });
     const api = new HttpApi(this, 'Api', {
       tableName: data.table.tableName, tenantDataRole: tenantData, registryRole: registry, registryReaderRole: registryReader,
       exchangeRole: exchange, aggregateRole: aggregates,
-      spreadsheetLayer: new SpreadsheetLayer(this, 'Spreadsheets'), userPool: users, importWorker,
+      spreadsheetLayer: new SpreadsheetLayer(this, 'Spreadsheets'), userPool: users, importWorker, historyKey,
     });
     const web = new WebHosting(this, 'Web', {
       api: api.api,

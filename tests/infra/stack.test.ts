@@ -443,3 +443,42 @@ describe('cdk-nag AwsSolutions', () => {
     expect(findings.map((f) => `${f.id}: ${String(f.entry.data).slice(0, 160)}`)).toEqual([]);
   });
 });
+
+describe('the case history key', () => {
+  const historyKeys = () => resources('AWS::KMS::Key').filter((key) => key.props.KeySpec === 'HMAC_256');
+  const keyArn = () => ({ 'Fn::GetAtt': [historyKeys()[0]!.id, 'Arn'] });
+  const kmsStatementsOf = (roleId: string) => policiesOfRole(roleId).flatMap(statementsOf).filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
+
+  it('is one KMS HMAC key (HMAC_256, GENERATE_VERIFY_MAC), retained', () => {
+    expect(historyKeys()).toHaveLength(1);
+    template.hasResource('AWS::KMS::Key', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' }),
+    });
+  });
+
+  it('only the functions that write or verify history derive tenant keys: kms:GenerateMac, HMAC-SHA256, on that key, nothing else of KMS', () => {
+    const grant = { Effect: 'Allow', Action: 'kms:GenerateMac', Resource: keyArn(), Condition: { StringEquals: { 'kms:MacAlgorithm': 'HMAC_SHA_256' } } };
+    for (const { route, fn, roleId } of functions()) {
+      const label = `${route.method} ${route.path}`;
+      expect(fn.props.Environment.Variables.SANAD_HISTORY_KEY_ID, label).toEqual(route.history ? keyArn() : undefined);
+      expect(kmsStatementsOf(roleId), label).toEqual(route.history ? [grant] : []);
+    }
+    // The import worker writes every imported case's first entry.
+    const routeFunctions = new Set(functions().map(({ fn }) => fn.id));
+    const [worker] = resources('AWS::Lambda::Function').filter((f) => f.props.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'sanad' && !routeFunctions.has(f.id));
+    expect(worker!.props.Environment.Variables.SANAD_HISTORY_KEY_ID).toEqual(keyArn());
+    expect(kmsStatementsOf(getAttTarget(worker!.props.Role)!)).toEqual([grant]);
+
+    const writers = ROUTES.filter((route) => route.history).map((route) => `${route.method} ${route.path}`);
+    expect(writers).toEqual(expect.arrayContaining([
+      'POST /api/v1/cases', 'PATCH /api/v1/cases/{id}', 'GET /api/v1/cases/{id}/history/verify', 'POST /api/v1/cases/{id}/notes',
+      'POST /api/v1/approvals/{id}/approve', 'GET /api/v1/referrals/{id}', 'GET /api/v1/transfers/{id}', 'POST /api/v1/transfers/{id}/accept',
+    ]));
+    // Reading history is not writing it; in AWS the import routes hand the rows to the worker.
+    for (const reader of ['GET /api/v1/cases/{id}', 'GET /api/v1/cases/{id}/history', 'GET /api/v1/cases/{id}/overview', 'POST /api/v1/imports/cases', 'GET /api/v1/imports/{id}']) {
+      expect(writers).not.toContain(reader);
+    }
+  });
+});
