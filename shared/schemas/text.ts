@@ -7,9 +7,8 @@ import * as z from 'zod';
  * search index expects) and loses the invisible characters that have no place in Burmese, Vietnamese, Arabic or
  * English: zero-width space U+200B, word joiner U+2060, the invisible operators U+2061–U+2064, the byte order
  * mark U+FEFF, the soft hyphen U+00AD, the Mongolian vowel separator U+180E, the Hangul fillers and tag
- * characters outside an emoji flag. The zero-width
- * non-joiner U+200C and joiner U+200D stay: Arabic-script, Burmese and Indic text and emoji sequences need
- * them. Then, by kind:
+ * characters outside an emoji flag. The zero-width non-joiner U+200C and joiner U+200D stay: Arabic-script,
+ * Burmese and Indic text and emoji sequences need them. Then, by kind:
  *
  *  - **Names** (`PersonName`: people, organisations, services, places, labels) are one line. Bidirectional
  *    controls — embeddings and overrides U+202A–U+202E, isolates U+2066–U+2069, the marks U+200E, U+200F and
