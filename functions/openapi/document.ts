@@ -17,6 +17,7 @@ import {
   ReopenInput,
 } from '../../shared/schemas/lifecycle.ts';
 import { CasePatch, HistoryEntry } from '../../shared/schemas/case.ts';
+import { CHAIN_BREAKS } from '../../shared/history/chain.ts';
 import { registerReferralPaths } from './referral-paths.ts';
 import { registerTransferPaths } from './transfer-paths.ts';
 import { Referral } from '../../shared/schemas/referral.ts';
@@ -94,10 +95,14 @@ export function buildOpenApiDocument() {
     responses: { 200: json(z.object({ data: z.array(HistoryEntry), meta: ListMeta }), 'History'), 404: errors[404] },
   });
   registry.registerPath({
-    method: 'get', path: '/api/v1/cases/{id}/history/verify', summary: 'Check the hash chain of the history', ...secured,
+    method: 'get', path: '/api/v1/cases/{id}/history/verify', summary: 'Check the keyed hash chain of the history against the head on the case', ...secured,
     request: { params: caseParams },
     responses: {
-      200: json(z.object({ data: z.object({ valid: z.boolean(), entries: z.number(), brokenAt: z.number().optional() }) }), 'Verification'),
+      200: json(z.object({ data: z.object({
+        valid: z.boolean(), entries: z.number(), brokenAt: z.number().optional(),
+        reason: z.enum(CHAIN_BREAKS).optional(),
+        unkeyed: z.number().optional().describe('How many (oldest) entries predate keyed history: plain SHA-256'),
+      }) }), 'Verification'),
       404: errors[404],
     },
   });

@@ -99,7 +99,8 @@ export function appendEntry(head: ChainHead, content: EntryContent, keyed: Diges
  * - `head`: the case's head does not point at the newest entry, or its MAC does not hold;
  * - `unkeyed`: no entry is keyed, so no key vouches for the chain, and unkeyed chains are not accepted.
  */
-export type ChainBreak = 'missing' | 'sequence' | 'link' | 'hash' | 'algorithm' | 'unkeyed-after-keyed' | 'head' | 'unkeyed';
+export const CHAIN_BREAKS = ['missing', 'sequence', 'link', 'hash', 'algorithm', 'unkeyed-after-keyed', 'head', 'unkeyed'] as const;
+export type ChainBreak = (typeof CHAIN_BREAKS)[number];
 
 export interface ChainVerification {
   valid: boolean;
