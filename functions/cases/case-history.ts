@@ -15,7 +15,8 @@ export const EMPTY_CHAIN: ChainHead = { historyCount: 0, historyHead: null };
 
 /** What history records of a case: its content, not its bookkeeping (id, number, timestamps, version). */
 export function recordedFields(kase: Case): Record<string, unknown> {
-  const { id: _id, caseNumber: _number, createdAt: _created, updatedAt: _updated, version: _version, ...recorded } = kase;
+  // unitPath is bookkeeping too: it follows unitId (which is recorded) and the tree's shape.
+  const { id: _id, caseNumber: _number, createdAt: _created, updatedAt: _updated, version: _version, unitPath: _path, ...recorded } = kase;
   return recorded;
 }
 

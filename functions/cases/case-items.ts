@@ -1,10 +1,12 @@
 import { Case } from '../../shared/schemas/case.ts';
 import type { ItemInput } from '../data/tenant-repository.ts';
+import { unitIndexKeys } from '../units/unit-scope.ts';
 
 /**
  * A case's items, all in its own partition `T#<t>#CASE#<id>` so the case page is one Query:
- *   `META`                      — the case; also indexed byOwner (`OWNER#<userId>`) and byTenant (`CASES`),
- *                                 both sorted by `<updatedAt>#<id>` for "newest update first"
+ *   `META`                      — the case; also indexed byOwner (`OWNER#<userId>`), byTenant (`CASES`) and
+ *                                 byUnit<d> (`CASES#U#<ancestor>`), all sorted by `<updatedAt>#<id>` for
+ *                                 "newest update first"
  *   `HIST#<seq>`                — its hash-chained history, oldest first
  *   `ASSIGNEE#<userId>`         — an assignment, indexed byOwner `ASSIGNED#<userId>` for "assigned to me"
  */
@@ -29,6 +31,7 @@ export function caseItem(kase: Case, chain: { historyCount: number; historyHead:
     gsi1sk: recency,
     gsi2pk: 'CASES',
     gsi2sk: recency,
+    ...unitIndexKeys('CASES', kase.unitPath),
     ...kase,
     ...encoded,
     ...chain,
@@ -44,5 +47,8 @@ export function caseFromItem(item: Record<string, unknown>): Case {
   const decoded: Record<string, unknown> = { ...item };
   // Items written before these parts were stored as JSON hold them as maps and lists: read as they are.
   for (const key of STORED_AS_JSON) if (typeof item[key] === 'string') decoded[key] = JSON.parse(item[key]);
+  // Cases from before units belong to the root, whose id is the tenant's (the stored key starts T#<tenant>#).
+  decoded.unitId ??= String(item.pk).split('#')[1];
+  decoded.unitPath ??= [decoded.unitId];
   return Case.parse(decoded);
 }

@@ -14,10 +14,14 @@ import { IdempotencyClaim, type IdempotencyKey } from './idempotency.ts';
 import { atVersion } from '../data/conditions.ts';
 import { projectionWrites } from './case-projections.ts';
 import { unicodeChild } from './case-rules.ts';
+import { subtreeList, type UnitScope } from '../units/unit-scope.ts';
+import { unitTree } from '../units/unit-store.ts';
 
 export interface Actor {
   userId: string;
   username: string;
+  /** Where the caller's `unit` scope reaches (requests of users with a unit; absent for system work). */
+  units?: UnitScope;
 }
 
 export interface CreateOptions {
@@ -70,7 +74,7 @@ interface LoadedCase {
 const SUB_CHANGE_ATTEMPTS = 40;
 
 const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const actorOf = (caller: Actor): Actor => ({ userId: caller.userId, username: caller.username });
+const actorOf = (caller: Actor): Actor => ({ userId: caller.userId, username: caller.username, ...(caller.units ? { units: caller.units } : {}) });
 
 /** Case records of one tenant, read and written through its repository; every change lands with its history. */
 export class CaseStore {
@@ -84,6 +88,7 @@ export class CaseStore {
     const now = (options.now ?? new Date()).toISOString();
     const year = now.slice(0, 4);
     const tenant = await getTenantProfile(this.repository);
+    const unit = await this.unitFor(input.unitId, caller);
     // The counter is bumped outside the transaction: a failed create leaves a gap in numbers, never a duplicate.
     const sequence = await this.repository.nextSequence(`COUNTER#CASE#${year}`, 'COUNTER');
     const { kase, writes } = newCaseRecord(input, actor, {
@@ -92,6 +97,7 @@ export class CaseStore {
       openedAt: now,
       recordedAt: now,
       action: 'create',
+      unit,
       ...(options.links ? { links: options.links } : {}),
       ...(options.formVersion ? { formVersion: options.formVersion } : {}),
     });
@@ -104,6 +110,21 @@ export class CaseStore {
       throw error;
     }
     return { kase, replayed: false };
+  }
+
+  /**
+   * The unit a new case goes to: the one named (it must be active and inside the creator's unit scope, else 400
+   * at `unitId`), else the creator's home unit, else (system work) the root.
+   */
+  async unitFor(unitId: string | undefined, caller: Actor): Promise<{ id: string; path: string[] }> {
+    const tree = caller.units?.tree ?? (await unitTree(this.repository));
+    const id = unitId ?? caller.units?.homeUnitId ?? tree.root.id;
+    const unit = tree.get(id);
+    const inScope = caller.units ? caller.units.contains(id) : true;
+    if (!unit || !unit.active || !inScope) {
+      throw new DomainError('VALIDATION_FAILED', 'Choose an active unit inside your scope', [{ path: 'unitId', message: 'Not a unit you may register cases in' }]);
+    }
+    return { id, path: unit.path };
   }
 
   /** A case the caller may see in `scope`; anything else — other tenants', other caseworkers' — is 404. */
@@ -283,13 +304,20 @@ export class CaseStore {
     }
     const ownerToList = scope === 'own' ? actor.userId : owner;
     const page = await this.repository.query({
-      ...(ownerToList ? { index: 'byOwner', partition: `OWNER#${ownerToList}` } : { index: 'byTenant', partition: 'CASES' }),
+      ...(ownerToList ? { index: 'byOwner', partition: `OWNER#${ownerToList}` } : this.caseList(scope, actor, query.unit)),
       limit: query.limit,
       cursor: query.cursor,
       newestFirst: true,
       filter: filterFor(query),
     });
     return { items: page.items.map(caseFromItem), nextCursor: page.nextCursor };
+  }
+
+  /** The Query for the whole caseload in scope: the tenant's, or one unit subtree's (`?unit=` inside it). */
+  private caseList(scope: Scope, actor: Actor, unitId: string | undefined) {
+    if (scope === 'tenant' && !unitId) return { index: 'byTenant' as const, partition: 'CASES' };
+    if (!actor.units) throw notFound('Unit');
+    return subtreeList('CASES', actor.units, unitId);
   }
 
   /** Cases assigned to a user, latest assignment first: one Query on the assignment index, one BatchGet. */
@@ -333,6 +361,8 @@ export interface NewCaseOptions {
   formVersion?: number;
   /** An imported row: its case id comes from its external id, and the case item says which row of which import. */
   imported?: { caseId: string; externalId: string; importId: string; row: number };
+  /** The case's unit and its path from the root (`CaseStore.unitFor`). */
+  unit: { id: string; path: string[] };
 }
 
 /** Storage-only attributes of an imported case (the API's Case does not carry them). */
@@ -354,6 +384,8 @@ export function newCaseRecord(input: CaseInput, actor: Actor, options: NewCaseOp
     ...(options.formVersion ? { formVersion: options.formVersion } : {}),
     ownerId: actor.userId,
     assignedTo: [],
+    unitId: options.unit.id,
+    unitPath: options.unit.path,
     createdAt: options.openedAt,
     updatedAt: options.action === 'create' ? options.openedAt : options.recordedAt,
     version: 1,
@@ -371,10 +403,16 @@ export function newCaseRecord(input: CaseInput, actor: Actor, options: NewCaseOp
   };
 }
 
-/** Whether `actor` may see the case in `scope`: the whole tenant, or only cases they own or are assigned. */
+/**
+ * Whether `actor` may see the case in `scope` — the one place scope is decided for case data: the whole tenant;
+ * the caller's unit subtree (by the tree as it is now) and their own cases; or only cases they own or are
+ * assigned.
+ */
 export function visibleIn(kase: Case, scope: Scope, actor: Actor): boolean {
   if (scope === 'tenant') return true;
-  if (scope === 'own') return kase.ownerId === actor.userId || kase.assignedTo.includes(actor.userId);
+  const own = kase.ownerId === actor.userId || kase.assignedTo.includes(actor.userId);
+  if (scope === 'own') return own;
+  if (scope === 'unit') return own || (actor.units?.contains(kase.unitId) ?? false);
   return false;
 }
 

@@ -11,6 +11,17 @@ export const TABLE_DESIGN = {
     byOwner: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     /** The tenant's caseload, newest update first: `T#<t>#CASES` / `<updatedAt>#<caseId>`. */
     byTenant: { partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    /**
+     * A unit's subtree of a byTenant list, one index per depth below the root (the tree is at most 6 levels):
+     * an item under unit path [root, a, b] carries `gsiu1pk = <byTenant partition>#U#a` and
+     * `gsiu2pk = …#U#b`, sorted like its byTenant entry (`gsi2sk`). A supervisor of `b` (depth 2) lists
+     * `byUnit2` / `CASES#U#b`: one Query, newest first, nothing filtered after it.
+     */
+    byUnit1: { partitionKey: 'gsiu1pk', sortKey: 'gsi2sk' },
+    byUnit2: { partitionKey: 'gsiu2pk', sortKey: 'gsi2sk' },
+    byUnit3: { partitionKey: 'gsiu3pk', sortKey: 'gsi2sk' },
+    byUnit4: { partitionKey: 'gsiu4pk', sortKey: 'gsi2sk' },
+    byUnit5: { partitionKey: 'gsiu5pk', sortKey: 'gsi2sk' },
   },
 } as const;
 

@@ -28,6 +28,8 @@ export interface Principal {
   tenantId: string;
   roles: Role[];
   organizationId?: string;
+  /** The user's home unit (from the profile; absent: the root). */
+  unitId?: string;
   /** When the token was issued (Unix seconds): older than the profile's `sessionsValidAfter` is refused. */
   issuedAt?: number;
 }

@@ -16,6 +16,7 @@ interface SessionProfile {
   status: 'active' | 'disabled';
   roles: Role[];
   organizationId?: string;
+  unitId?: string;
   sessionsValidAfter?: number;
 }
 
@@ -61,7 +62,12 @@ export async function currentPrincipal(repository: TenantRepository, principal: 
   if (session.sessionsValidAfter !== undefined && (principal.issuedAt ?? 0) < session.sessionsValidAfter) {
     throw unauthenticated('This session has ended: sign in again');
   }
-  return { ...principal, roles: session.roles, ...(session.organizationId ? { organizationId: session.organizationId } : {}) };
+  return {
+    ...principal,
+    roles: session.roles,
+    ...(session.organizationId ? { organizationId: session.organizationId } : {}),
+    ...(session.unitId ? { unitId: session.unitId } : {}),
+  };
 }
 
 const registryReadable = () => !process.env.SANAD_TENANT_ROLE_ARN || Boolean(process.env.SANAD_REGISTRY_ROLE_ARN);
@@ -73,6 +79,7 @@ function toSessionProfile(item: Record<string, unknown> | undefined): SessionPro
     status: item.status === 'active' ? 'active' : 'disabled',
     roles,
     ...(typeof item.organizationId === 'string' ? { organizationId: item.organizationId } : {}),
+    ...(typeof item.unitId === 'string' ? { unitId: item.unitId } : {}),
     ...(typeof item.sessionsValidAfter === 'number' ? { sessionsValidAfter: item.sessionsValidAfter } : {}),
   };
 }

@@ -5,6 +5,9 @@ import { TenantRepository } from '../data/tenant-repository.ts';
 import { documentClientFor, tableName } from '../data/dynamo-client.ts';
 import { requestLog, type RequestLog } from './logger.ts';
 import { currentPrincipal } from './session-state.ts';
+import { PLATFORM_TENANT_ID } from '../../shared/auth/roles.ts';
+import { unitTree } from '../units/unit-store.ts';
+import { unitScopeOf, type UnitScope } from '../units/unit-scope.ts';
 
 /**
  * Everything a handler may use, built once per request from the verified token: the principal, a logger
@@ -15,6 +18,8 @@ export interface TenantContext extends Principal {
   requestId: string;
   log: RequestLog;
   repository: TenantRepository;
+  /** Where the caller's `unit` scope reaches (absent for the platform operator). */
+  units?: UnitScope;
   /** The scope in which the caller may perform `action`; throws FORBIDDEN if none. */
   authorize(action: Action): Scope;
 }
@@ -28,8 +33,10 @@ export async function tenantContext(event: APIGatewayProxyEventV2WithJWTAuthoriz
   const repository = new TenantRepository(claimed.tenantId, documentClientFor(claimed.tenantId), tableName());
   const principal = await currentPrincipal(repository, claimed);
   const requestId = event.requestContext.requestId;
+  const units = principal.tenantId === PLATFORM_TENANT_ID ? undefined : unitScopeOf(await unitTree(repository), principal.unitId);
   return {
     ...principal,
+    ...(units ? { units } : {}),
     requestId,
     log: requestLog({ tenant: principal.tenantId, userId: principal.userId, requestId }),
     repository,

@@ -3,7 +3,7 @@ import type { TenantRepository, WriteOperation } from '../data/tenant-repository
 import { v5 as uuidv5 } from 'uuid';
 import { casePartition } from '../cases/case-items.ts';
 import { formatCaseNumber } from '../cases/case-numbers.ts';
-import { newCaseRecord, type Actor } from '../cases/case-store.ts';
+import { CaseStore, newCaseRecord, type Actor } from '../cases/case-store.ts';
 import { combineCounterWrites, SHARDS } from '../reports/counters.ts';
 import { getTenantProfile } from '../tenants/tenant-store.ts';
 import { chainKeyFor } from '../history/chain-key.ts';
@@ -83,6 +83,7 @@ export class CaseImporter {
     const tenant = await getTenantProfile(this.repository);
     // Derived once per tenant per container: every entry's MAC is then computed here, never one KMS call each.
     const chainKey = await chainKeyFor(this.repository.tenantId);
+    const unit = await new CaseStore(this.repository).unitFor(undefined, this.actor);
     const byYear = new Map<string, ValidRow[]>();
     for (const row of rows) byYear.set(row.openedAt.slice(0, 4), [...(byYear.get(row.openedAt.slice(0, 4)) ?? []), row]);
     const recordedAt = new Date().toISOString();
@@ -98,6 +99,7 @@ export class CaseImporter {
           caseNumber: formatCaseNumber(tenant.caseNumberPrefix, year, last - yearRows.length + 1 + i),
           openedAt: row.openedAt,
           recordedAt,
+          unit,
           ...(row.closedAt ? { closedAt: row.closedAt } : {}),
           action: 'import',
           formVersion: row.formVersion,

@@ -5,6 +5,7 @@ import { pathKit } from './path-kit.ts';
 import { ListMeta } from '../../shared/schemas/common.ts';
 import { Me, NewMembershipInput, NewUserInput, User, UserAuditEntry, UserPatch } from '../../shared/schemas/user.ts';
 import { Tenant, TenantOnboardingInput, TenantStatusInput } from '../../shared/schemas/tenant.ts';
+import { Unit, UnitInput, UnitPatch } from '../../shared/schemas/unit.ts';
 import {
   Approval,
   AssessmentInput,
@@ -230,6 +231,21 @@ export function buildOpenApiDocument() {
     method: 'post', path: '/api/v1/users/{id}/reset-password', summary: 'Issue a new one-time password (tenant admin)', ...secured,
     request: { params: idParams },
     responses: { 200: json(z.object({ data: z.object({ userId: z.string(), temporaryPassword: z.string().optional() }) }), 'Reset; the user\'s sessions end'), 403: errors[403], 404: errors[404] },
+  });
+  const unit = Unit.meta({ id: 'Unit' });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/units', summary: 'The tenant\'s unit tree, root first, each unit with its path from the root (all roles but partner)', ...secured,
+    responses: { 200: json(z.object({ data: z.array(unit) }), 'Units'), 403: errors[403] },
+  });
+  registry.registerPath({
+    method: 'post', path: '/api/v1/units', summary: 'Add a unit under an active parent; the tree is at most 6 levels deep (tenant admin)', ...secured,
+    request: { body: { content: { 'application/json': { schema: UnitInput } } } },
+    responses: { 201: { ...json(z.object({ data: unit }), 'The unit'), headers: etag }, 400: errors[400], 403: errors[403], 409: json(error, 'The id is taken') },
+  });
+  registry.registerPath({
+    method: 'patch', path: '/api/v1/units/{id}', summary: 'Rename, move (no cycles: 400 at parentId) or (de)activate a unit (409 while it holds open cases or active users)', ...secured,
+    request: { params: idParams, headers: ifMatch, body: { content: { 'application/json': { schema: UnitPatch } } } },
+    responses: { 200: { ...json(z.object({ data: unit }), 'The unit'), headers: etag }, ...changeErrors },
   });
   registry.registerPath({
     method: 'get', path: '/api/v1/users/audit', summary: 'User administration audit, newest first: who created, changed, disabled or reset whom (tenant admin)', ...secured,

@@ -7,6 +7,7 @@ import type { IdentityProvider } from '../identity/identity-provider.ts';
 import { forgetTenantProfile, tenantProfileItem } from '../tenants/tenant-store.ts';
 import { createUser } from '../users/user-service.ts';
 import type { Actor } from '../users/user-audit.ts';
+import { rootUnitWrites } from '../units/unit-store.ts';
 import { atVersion } from '../data/conditions.ts';
 import { initialFormItem } from '../config/form-store.ts';
 import { initialLookupsItem } from '../config/lookup-store.ts';
@@ -61,6 +62,7 @@ export class TenantRegistry {
       { put: tenantProfileItem(tenant), condition: 'attribute_not_exists(pk)', onConditionFailed: () => new DomainError('CONFLICT', `Tenant ${input.id} already exists`) },
       { put: initialLookupsItem(tenant) },
       { put: initialFormItem() },
+      ...rootUnitWrites(tenant),
     ]);
     await this.registry.transact([{ put: registrationItem({ ...tenant, version: 1, createdAt: new Date().toISOString() }), condition: 'attribute_not_exists(pk)' }]);
     return { tenant, admin, ...(temporaryPassword ? { temporaryPassword } : {}) };

@@ -5,7 +5,7 @@ import { combineCounterWrites, counterDeltas, counterProjection } from './counte
 
 const base: Case = {
   id: '00000000-0000-4000-8000-000000000001', caseNumber: 'NA-2026-000001', status: 'open', stage: 'intake', riskLevel: 'high',
-  categories: ['neglect', 'orphan'], child: { fullName: 'A', sex: 'female' }, fields: {}, ownerId: 'u1', assignedTo: [],
+  categories: ['neglect', 'orphan'], child: { fullName: 'A', sex: 'female' }, fields: {}, ownerId: 'u1', assignedTo: [], unitId: 't', unitPath: ['t'],
   createdAt: '2026-03-04T10:00:00.000Z', updatedAt: '2026-03-04T10:00:00.000Z', version: 1,
 };
 const flat = (deltas: Map<string, Map<string, number>>) => Object.fromEntries([...deltas].map(([sk, a]) => [sk, Object.fromEntries(a)]));

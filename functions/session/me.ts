@@ -22,6 +22,7 @@ export const handler = route(async (_req, ctx) => {
     permissions: permittedActions(ctx.roles),
     tenant: { id: tenant.id, name: tenant.name, kind: tenant.kind, parentId: tenant.parentId, locales: tenant.locales },
     ...(ctx.organizationId ? { organizationId: ctx.organizationId } : {}),
+    ...(ctx.units ? { unitId: ctx.units.homeUnitId } : {}),
   };
   return ok(me);
 });

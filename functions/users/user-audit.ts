@@ -16,7 +16,10 @@ export interface Actor {
 
 /** The audited parts of a user: who they are, what they may do, whether they may sign in. */
 const audited = (user: User | undefined) =>
-  user && { displayName: user.displayName, roles: [...user.roles].sort(), status: user.status, ...(user.organizationId ? { organizationId: user.organizationId } : {}) };
+  user && {
+    displayName: user.displayName, roles: [...user.roles].sort(), status: user.status,
+    ...(user.organizationId ? { organizationId: user.organizationId } : {}), ...(user.unitId ? { unitId: user.unitId } : {}),
+  };
 
 const CASE_ROLES = new Set(['caseworker', 'supervisor', 'manager']);
 

@@ -4,6 +4,7 @@ import type { TenantRepository } from '../data/tenant-repository.ts';
 import type { IdentityProvider } from '../identity/identity-provider.ts';
 import { forgetSession } from '../http/session-state.ts';
 import { userAuditEntry, type Actor } from './user-audit.ts';
+import { unitTree } from '../units/unit-store.ts';
 import { getUserProfile, insertUser, newUserId, replaceUser } from './user-store.ts';
 
 /** Nobody is made a platform operator from inside a tenant. */
@@ -19,7 +20,15 @@ const endOfThisSecond = () => Math.floor(Date.now() / 1000) + 1;
 
 function newProfile(input: NewUserInput | NewMembershipInput, userId: string): User {
   return { userId, username: input.username, displayName: input.displayName, roles: input.roles, status: 'active', version: 1,
-    ...('email' in input && input.email ? { email: input.email } : {}), ...(input.organizationId ? { organizationId: input.organizationId } : {}) };
+    ...('email' in input && input.email ? { email: input.email } : {}), ...(input.organizationId ? { organizationId: input.organizationId } : {}),
+    ...('unitId' in input && input.unitId ? { unitId: input.unitId } : {}) };
+}
+
+/** A user's home unit must be an active unit of the tenant (400 at `unitId`). */
+async function assertUnit(repository: TenantRepository, unitId: string | undefined): Promise<void> {
+  if (unitId === undefined) return;
+  const unit = (await unitTree(repository)).get(unitId);
+  if (!unit?.active) throw new DomainError('VALIDATION_FAILED', 'No such active unit', [{ path: 'unitId', message: 'Choose an active unit of this tenant' }]);
 }
 
 /**
@@ -35,6 +44,7 @@ export async function createUser(
   userId = newUserId(),
 ): Promise<{ user: User; temporaryPassword?: string }> {
   const user = newProfile(input, userId);
+  await assertUnit(repository, input.unitId);
   const { temporaryPassword } = await identity.createAccount({ tenantId: repository.tenantId, ...user });
   try {
     await insertUser(repository, user, [userAuditEntry(actor, 'user.created', undefined, user)]);
@@ -72,6 +82,7 @@ export async function changeUser(
   actor: Actor,
 ): Promise<User> {
   if (patch.roles) assertGrantable(patch.roles);
+  await assertUnit(repository, patch.unitId);
   const current = await getUserProfile(repository, userId);
   if (current.version !== expectedVersion) throw new DomainError('PRECONDITION_FAILED', 'The user has changed; reload it');
   if (current.userId === actor.userId && (patch.status === 'disabled' || (patch.roles && !patch.roles.includes('tenant_admin')))) {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_TABLE_NAME } from '../../functions/data/table-design.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
+import { migrateUnits } from '../../functions/units/migrate-units.ts';
 import { ensureTable } from './table.ts';
 import { LocalIssuer } from './local-issuer.ts';
 import { LocalCredentials } from '../../functions/identity/local-credentials.ts';
@@ -57,6 +58,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     process.env.SANAD_HISTORY_UNKEYED = dataDir ? 'accept' : 'refuse';
     await ensureTable(dynamoEndpoint, tableName);
     const seeded = options.seed === false ? false : await seedDemoData(tableName);
+    // Tenants from before units get their root unit (a no-op once they have one).
+    await migrateUnits();
     const issuer = await LocalIssuer.create(dataDir);
     const server = createLocalServer({
       repoRoot: REPO_ROOT,

@@ -14,7 +14,7 @@ describe('permission matrix', () => {
   );
 
   it('gives a user with several roles the widest scope', () => {
-    expect(scopeFor(['caseworker', 'supervisor'], 'case.read')).toBe('tenant');
+    expect(scopeFor(['caseworker', 'supervisor'], 'case.read')).toBe('unit');
     expect(scopeFor(['caseworker'], 'case.read')).toBe('own');
   });
 
@@ -33,10 +33,21 @@ describe('permission matrix', () => {
     expect(scopeFor(['caseworker'], 'lookup.read')).toBe('tenant');
   });
 
+  it('scopes supervisors and managers to their unit subtree for case work, never to the whole tenant', () => {
+    for (const role of ['supervisor', 'manager'] as const) {
+      for (const [action, scope] of Object.entries(PERMISSIONS[role])) {
+        if (/^(case|approval|followup|referral|report|transfer|note|consent)\./.test(action)) expect(scope, `${role} ${action}`).toBe('unit');
+      }
+    }
+    expect(scopeFor(['supervisor'], 'unit.manage')).toBeUndefined();
+    expect(scopeFor(['tenant_admin'], 'unit.manage')).toBe('tenant');
+    expect(scopeFor(['partner'], 'unit.list')).toBeUndefined();
+  });
+
   it('reports the permitted actions for /me', () => {
     expect(permittedActions(['manager'])).toEqual([
       'session.read', 'case.read', 'case.list', 'approval.list', 'followup.list', 'form.read', 'lookup.read', 'organization.list', 'referral.list',
-      'report.read', 'case.export',
+      'report.read', 'case.export', 'unit.list',
     ]);
     expect(permittedActions([])).toEqual([]);
   });

@@ -5,11 +5,13 @@ import type { Role } from './roles.ts';
  * The permission matrix: role × action → scope. Data, not if-statements; the API authorizes with it and the
  * SPA reads it to show only what the user may do.
  *  - `tenant`: every record of the caller's tenant
+ *  - `unit`: records of the caller's home unit and every unit below it (the whole tenant from the root), and
+ *    the caller's own; which units those are is the request's `UnitScope`, read from the tenant's unit tree
  *  - `own`: records the caller owns or is assigned to
  *  - `organization`: records shared with the caller's partner organisation
  *  - `platform`: the control plane only (no case data)
  */
-export const SCOPES = ['own', 'organization', 'tenant', 'platform'] as const;
+export const SCOPES = ['own', 'organization', 'unit', 'tenant', 'platform'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export const ACTIONS = [
@@ -60,6 +62,11 @@ export const ACTIONS = [
   'import.create',
   /** Export the tenant's cases to CSV or XLSX (audited). */
   'case.export',
+  /** Move a case to another unit of the tenant (both in the caller's scope). */
+  'case.move',
+  /** Read the tenant's unit tree (everyone but partners); build and change it (tenant admins). */
+  'unit.list',
+  'unit.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -68,32 +75,33 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'session.read': 'own', 'case.create': 'own', 'case.read': 'own', 'case.list': 'own', 'case.update': 'own',
     'case.work': 'own', 'case.reopen': 'own', 'followup.create': 'own', 'followup.list': 'own', 'note.confidential': 'own',
     'organization.list': 'tenant', 'referral.create': 'own', 'referral.list': 'own', 'referral.revoke': 'own', 'transfer.request': 'own',
-    'form.read': 'tenant', 'lookup.read': 'tenant',
+    'form.read': 'tenant', 'lookup.read': 'tenant', 'unit.list': 'tenant',
   },
   supervisor: {
-    'session.read': 'own', 'case.create': 'tenant', 'case.read': 'tenant', 'case.list': 'tenant', 'case.update': 'tenant',
-    'case.work': 'tenant', 'case.reopen': 'tenant', 'case.assign': 'tenant', 'approval.list': 'tenant', 'approval.decide': 'tenant',
-    'followup.create': 'tenant', 'followup.list': 'tenant', 'note.confidential': 'tenant', 'user.list': 'tenant',
-    'organization.list': 'tenant', 'referral.create': 'tenant', 'referral.list': 'tenant', 'referral.revoke': 'tenant',
-    'consent.override': 'tenant', 'transfer.request': 'tenant', 'transfer.decide': 'tenant',
-    'report.read': 'tenant', 'import.create': 'tenant', 'case.export': 'tenant',
-    'form.read': 'tenant', 'lookup.read': 'tenant',
+    'session.read': 'own', 'case.create': 'unit', 'case.read': 'unit', 'case.list': 'unit', 'case.update': 'unit',
+    'case.work': 'unit', 'case.reopen': 'unit', 'case.assign': 'unit', 'case.move': 'unit', 'approval.list': 'unit', 'approval.decide': 'unit',
+    'followup.create': 'unit', 'followup.list': 'unit', 'note.confidential': 'unit', 'user.list': 'tenant',
+    'organization.list': 'tenant', 'referral.create': 'unit', 'referral.list': 'unit', 'referral.revoke': 'unit',
+    'consent.override': 'unit', 'transfer.request': 'unit', 'transfer.decide': 'unit',
+    'report.read': 'unit', 'import.create': 'unit', 'case.export': 'unit',
+    'form.read': 'tenant', 'lookup.read': 'tenant', 'unit.list': 'tenant',
   },
   manager: {
-    'session.read': 'own', 'case.read': 'tenant', 'case.list': 'tenant', 'approval.list': 'tenant', 'followup.list': 'tenant',
-    'organization.list': 'tenant', 'referral.list': 'tenant', 'report.read': 'tenant', 'case.export': 'tenant',
-    'form.read': 'tenant', 'lookup.read': 'tenant',
+    'session.read': 'own', 'case.read': 'unit', 'case.list': 'unit', 'approval.list': 'unit', 'followup.list': 'unit',
+    'organization.list': 'tenant', 'referral.list': 'unit', 'report.read': 'unit', 'case.export': 'unit',
+    'form.read': 'tenant', 'lookup.read': 'tenant', 'unit.list': 'tenant',
   },
   tenant_admin: {
     'session.read': 'own', 'user.list': 'tenant', 'user.manage': 'tenant', 'organization.list': 'tenant', 'organization.manage': 'tenant',
-    'import.create': 'tenant', 'form.read': 'tenant', 'lookup.read': 'tenant', 'form.manage': 'tenant', 'lookup.manage': 'tenant',
+    'import.create': 'unit', 'form.read': 'tenant', 'lookup.read': 'tenant', 'form.manage': 'tenant', 'lookup.manage': 'tenant',
+    'unit.list': 'tenant', 'unit.manage': 'tenant',
   },
   partner: { 'session.read': 'own', 'organization.list': 'organization', 'referral.list': 'organization', 'referral.respond': 'organization' },
   platform_operator: { 'session.read': 'own', 'tenant.manage': 'platform' },
 };
 
 /** Wider scopes first: a user with several roles gets the widest scope any of them grants. */
-const SCOPE_WIDTH: Record<Scope, number> = { own: 1, organization: 2, tenant: 3, platform: 0 };
+const SCOPE_WIDTH: Record<Scope, number> = { own: 1, organization: 2, unit: 3, tenant: 4, platform: 0 };
 
 /** The scope in which `roles` may perform `action`, or undefined when none of them may. */
 export function scopeFor(roles: readonly Role[], action: Action): Scope | undefined {

@@ -5,7 +5,7 @@ import { buildSnapshot } from './snapshot.ts';
 
 const kase = {
   id: 'c1', caseNumber: 'NA-2026-000001', status: 'open', stage: 'implementation', riskLevel: 'high', categories: ['gbv'],
-  child: { fullName: 'Nour Haddad', sex: 'female', ageYears: 14, location: 'Homs' }, fields: { secret: 'x' }, ownerId: 'u', assignedTo: [],
+  child: { fullName: 'Nour Haddad', sex: 'female', ageYears: 14, location: 'Homs' }, fields: { secret: 'x' }, ownerId: 'u', assignedTo: [], unitId: 't', unitPath: ['t'],
   createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', version: 3,
   assessment: { needs: ['shelter'], summary: 'At risk at home', submittedAt: '2026-01-02T00:00:00.000Z', approved: true },
 } as Case;

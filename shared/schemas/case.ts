@@ -58,6 +58,8 @@ export const CaseInput = z.object({
   categories: z.array(CategoryCode).min(1, 'Choose at least one category').max(20),
   riskLevel: RiskLevel,
   fields: CaseFields.optional(),
+  /** A unit inside the creator's scope; by default the creator's own unit. */
+  unitId: z.string().max(40).optional(),
 });
 export type CaseInput = z.infer<typeof CaseInput>;
 
@@ -89,6 +91,10 @@ export const Case = z.object({
   formVersion: z.number().int().min(1).optional(),
   ownerId: z.string(),
   assignedTo: z.array(z.string()),
+  /** The unit the case belongs to (API.md "Units"); cases from before units are in the root. */
+  unitId: z.string(),
+  /** The unit's ancestors, root first, as they were at the case's last write (what the per-unit indexes use). */
+  unitPath: z.array(z.string()).min(1),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   version: z.number().int().min(1),
@@ -116,6 +122,8 @@ export const CaseListQuery = PageQuery.extend({
   status: CaseStatus.optional(),
   stage: Stage.optional(),
   riskLevel: RiskLevel.optional(),
+  /** Only cases of this unit's subtree (inside the caller's scope). */
+  unit: z.string().max(40).optional(),
   q: PersonName({ max: 200 }).optional(),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;

@@ -13,6 +13,8 @@ export const User = z.object({
   email: z.string().email().optional(),
   roles: z.array(Role).min(1),
   organizationId: z.string().optional(),
+  /** The user's home unit (API.md "Units"): their scope is its subtree. Absent on profiles from before: the root. */
+  unitId: z.string().optional(),
   status: z.enum(['active', 'disabled']),
   /** Tokens issued before this time (Unix seconds) are refused: set by disable and password reset. */
   sessionsValidAfter: z.number().int().optional(),
@@ -52,12 +54,15 @@ export const NewUserInput = z
     email: z.string().trim().email().optional(),
     roles: z.array(Role).min(1).max(6),
     organizationId: z.string().trim().min(1).max(64).optional(),
+    unitId: z.string().trim().min(1).max(40).optional(),
   })
   .refine((user) => !user.roles.includes('partner') || user.organizationId, { message: 'A partner belongs to an organisation', path: ['organizationId'] });
 export type NewUserInput = z.infer<typeof NewUserInput>;
 
-export const UserPatch = z.strictObject({ roles: z.array(Role).min(1).max(6), status: z.enum(['active', 'disabled']), displayName: PersonName({ max: 200 }) }).partial()
-  .refine((patch) => Object.keys(patch).length > 0, { message: 'Send roles, status or displayName' });
+export const UserPatch = z.strictObject({
+  roles: z.array(Role).min(1).max(6), status: z.enum(['active', 'disabled']), displayName: PersonName({ max: 200 }), unitId: z.string().trim().min(1).max(40),
+}).partial()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'Send roles, status, displayName or unitId' });
 export type UserPatch = z.infer<typeof UserPatch>;
 
 export const Me = z.object({
@@ -74,5 +79,7 @@ export const Me = z.object({
     locales: z.array(Locale),
   }),
   organizationId: z.string().optional(),
+  /** The home unit: the root of what the user sees. */
+  unitId: z.string().optional(),
 });
 export type Me = z.infer<typeof Me>;
