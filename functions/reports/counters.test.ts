@@ -45,4 +45,25 @@ describe('counter deltas', () => {
     expect(current.add).toMatchObject({ total: 2, 'category:neglect': 2, 'category:orphan': 1 });
     expect(combined).toHaveLength(3);
   });
+
+  it('counts a case in every unit of its path, and a move takes it out of the old units into the new', () => {
+    const deep: Case = { ...base, unitId: 'town', unitPath: ['t', 'region', 'town'] };
+    const writes = counterProjection(undefined, deep) as UpdateOperation[];
+    expect(new Set(writes.map((w) => w.update.pk.replace(/\d+$/, 'n')))).toEqual(new Set(['COUNTERS#n', 'UNIT#region#COUNTERS#n', 'UNIT#town#COUNTERS#n']));
+    const moved: Case = { ...deep, unitId: 'other', unitPath: ['t', 'region', 'other'], version: 2 };
+    const move = counterProjection(deep, moved) as UpdateOperation[];
+    // The root and the common ancestor see no change; the old unit loses the case, the new one gains it.
+    expect(move.filter((w) => w.update.sk === 'CURRENT').map((w) => [w.update.pk.replace(/\d+$/, 'n'), w.add!.total])).toEqual([
+      ['UNIT#other#COUNTERS#n', 1], ['UNIT#town#COUNTERS#n', -1],
+    ]);
+  });
+
+  it('combines unit counters per unit and item', () => {
+    const a: Case = { ...base, unitId: 'r', unitPath: ['t', 'r'] };
+    const b: Case = { ...base, id: '00000000-0000-4000-8000-000000000002', unitId: 'r2', unitPath: ['t', 'r2'] };
+    const combined = combineCounterWrites([...counterProjection(undefined, a), ...counterProjection(undefined, a), ...counterProjection(undefined, b)], 2) as UpdateOperation[];
+    const current = Object.fromEntries(combined.filter((w) => w.update.sk === 'CURRENT').map((w) => [w.update.pk, w.add!.total]));
+    expect(current).toEqual({ 'COUNTERS#2': 3, 'UNIT#r#COUNTERS#2': 2, 'UNIT#r2#COUNTERS#2': 1 });
+    expect(combined).toHaveLength(6);
+  });
 });
