@@ -5,11 +5,15 @@ import { route } from '../http/route.ts';
 import { ok } from '../http/responses.ts';
 import { ApprovalStore } from './approval-store.ts';
 
-const ApprovalListQuery = PageQuery.extend({ status: z.enum(['pending', 'approved', 'rejected']).default('pending') });
+const ApprovalListQuery = PageQuery.extend({
+  status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
+  unit: z.string().min(1).max(40).optional(),
+});
 
+/** `GET /approvals`: the caller's queue — approvals of cases in their unit subtree (`?unit=` narrows). */
 export const handler = route(async (req, ctx) => {
-  ctx.authorize('approval.list');
+  const scope = ctx.authorize('approval.list');
   const query = parseOrThrow(ApprovalListQuery, req.query, 'Query');
-  const page = await new ApprovalStore(ctx.repository).list(query.status, query.limit, query.cursor);
+  const page = await new ApprovalStore(ctx.repository).list(query, scope, ctx.units);
   return ok(page.items, { meta: { nextCursor: page.nextCursor } });
 });

@@ -32,7 +32,7 @@ export function lifecycleChange(kase: Case, command: Command, actor: Actor, pend
       createdAt: now,
       version: 1,
     };
-    alsoWrite.push({ put: approvalItem(approval), condition: 'attribute_not_exists(pk)' });
+    alsoWrite.push({ put: approvalItem(approval, kase.unitPath), condition: 'attribute_not_exists(pk)' });
   }
   if (outcome.decided && pending) {
     const comment = command.type === 'approve' || command.type === 'reject' ? command.comment : undefined;
@@ -45,7 +45,7 @@ export function lifecycleChange(kase: Case, command: Command, actor: Actor, pend
       version: pending.version + 1,
     };
     alsoWrite.push({
-      put: approvalItem(decided),
+      put: approvalItem(decided, kase.unitPath),
       ...atVersion(pending.version, 'approval'),
     });
   }

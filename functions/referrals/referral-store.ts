@@ -9,6 +9,7 @@ import type { Page, TenantRepository } from '../data/tenant-repository.ts';
 import { atVersion } from '../data/conditions.ts';
 import { CaseStore, type Actor } from '../cases/case-store.ts';
 import { OrganizationStore } from '../organizations/organization-store.ts';
+import { subtreeList } from '../units/unit-scope.ts';
 import { referralItem, referralPointer } from './referral-items.ts';
 
 /** Who asks: partner users act for their organisation (scope `organization`), staff for cases in their scope. */
@@ -74,7 +75,7 @@ export class ReferralStore {
       const { consent } = input;
       return {
         record: referral,
-        items: [referralItem(referral, { caseOwnerId: kase.ownerId, lastActorId: actor.userId }), referralPointer(referral.id, caseId)],
+        items: [referralItem(referral, { caseOwnerId: kase.ownerId, lastActorId: actor.userId, unitPath: kase.unitPath }), referralPointer(referral.id, caseId)],
         change: {
           action: 'refer',
           changes: [{
@@ -120,15 +121,18 @@ export class ReferralStore {
       version: referral.version + 1,
     };
     // The partner cannot see the case, so its answer is recorded with the tenant's authority, not the partner's.
-    await this.cases.recordSubChange(referral.caseId, partnerSide ? 'tenant' : scope, caller, () => ({
+    await this.cases.recordSubChange(referral.caseId, partnerSide ? 'tenant' : scope, caller, (kase) => ({
       action: `referral_${action}`,
       changes: [{ path: `referrals.${referral.id}.status`, from: referral.status, to: status }],
-      writes: [{ put: referralItem(next, { caseOwnerId, lastActorId: caller.userId }), ...atVersion(expectedVersion, 'referral') }],
+      writes: [{ put: referralItem(next, { caseOwnerId, lastActorId: caller.userId, unitPath: kase.unitPath }), ...atVersion(expectedVersion, 'referral') }],
     }));
     return next;
   }
 
-  /** The partner's inbox, the referring side's outbox, or one case's referrals; newest change first. */
+  /**
+   * The partner's inbox, the referring side's outbox (a caseworker's own, a unit supervisor's subtree, the whole
+   * tenant's from the root), or one case's referrals; newest change first.
+   */
   async list(query: ReferralListQuery, scope: Scope, caller: ReferralCaller): Promise<Page<ReferralSummary>> {
     const box = query.box ?? (scope === 'organization' ? 'inbox' : 'outbox');
     if ((box === 'inbox') !== (scope === 'organization')) throw forbidden(box === 'inbox' ? 'Only partner organisations have an inbox' : 'Partners have only an inbox');
@@ -161,7 +165,12 @@ export class ReferralStore {
       names: Object.assign({}, ...filters.map((f) => f.names)) as Record<string, string>,
       values: Object.assign({}, ...filters.map((f) => f.values)) as Record<string, unknown>,
     };
-    return this.repository.query({ index: 'byTenant', partition: 'REFERRALS', limit: query.limit, cursor: query.cursor, newestFirst: true, filter });
+    // A unit's supervisors and managers: their subtree's referrals, one Query on its byUnit<d> index (the root's is byTenant).
+    const where = scope === 'unit'
+      ? (caller.units ? subtreeList('REFERRALS', caller.units) : undefined)
+      : { index: 'byTenant' as const, partition: 'REFERRALS' };
+    if (!where) return { items: [], nextCursor: null };
+    return this.repository.query({ ...where, limit: query.limit, cursor: query.cursor, newestFirst: true, filter });
   }
 
   /**

@@ -33,7 +33,7 @@ export class CaseRecords {
       const followUp: FollowUp = { ...input, id: randomUUID(), caseId, caseNumber: kase.caseNumber, status: 'open', createdBy: actor.userId, createdAt: new Date().toISOString(), version: 1 };
       return {
         record: followUp,
-        items: [followUpItem(followUp, kase.ownerId)],
+        items: [followUpItem(followUp, kase)],
         change: { action: 'add_follow_up', changes: [{ path: `followUps.${followUp.id}`, from: null, to: { dueDate: input.dueDate, note: input.note, status: 'open' } }] },
       };
     });
@@ -49,7 +49,7 @@ export class CaseRecords {
       return {
         action: 'complete_follow_up',
         changes: [{ path: `followUps.${followUpId}.status`, from: 'open', to: 'done' }],
-        writes: [{ put: followUpItem(done, kase.ownerId), ...atVersion(expectedVersion, 'follow-up') }],
+        writes: [{ put: followUpItem(done, kase), ...atVersion(expectedVersion, 'follow-up') }],
       };
     });
     return done!;
