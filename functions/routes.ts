@@ -56,6 +56,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/v1/cases/{id}/close-request', entry: 'cases/lifecycle/request-closure.ts', authenticated: true, tenantData: true, history: true },
   { method: 'POST', path: '/api/v1/cases/{id}/reopen', entry: 'cases/lifecycle/reopen.ts', authenticated: true, tenantData: true, history: true },
   { method: 'POST', path: '/api/v1/cases/{id}/assign', entry: 'cases/lifecycle/assign.ts', authenticated: true, tenantData: true, history: true },
+  { method: 'POST', path: '/api/v1/cases/{id}/move', entry: 'cases/lifecycle/move-case.ts', authenticated: true, tenantData: true, history: true },
   { method: 'GET', path: '/api/v1/cases/{id}/overview', entry: 'cases/get-overview.ts', authenticated: true, tenantData: true },
   { method: 'POST', path: '/api/v1/cases/{id}/follow-ups', entry: 'cases/records/add-follow-up.ts', authenticated: true, tenantData: true, history: true },
   { method: 'POST', path: '/api/v1/cases/{id}/follow-ups/{followUpId}/complete', entry: 'cases/records/complete-follow-up.ts', authenticated: true, tenantData: true, history: true },

@@ -14,6 +14,7 @@ import {
   CloseRequestInput,
   DecisionInput,
   EvaluationInput,
+  MoveInput,
   RejectInput,
   ReopenInput,
 } from '../../shared/schemas/lifecycle.ts';
@@ -113,7 +114,7 @@ export function buildOpenApiDocument() {
     ['evaluation', EvaluationInput, 'Record the evaluation'],
     ['close-request', CloseRequestInput, 'Ask for closure (approved by a supervisor)'],
     ['reopen', ReopenInput, 'Reopen a closed case'],
-    ['assign', AssignInput, 'Assign a caseworker (supervisor)'],
+    ['assign', AssignInput, 'Assign a caseworker or supervisor whose home unit is in the case\'s unit subtree (supervisor; else 400 at userId)'],
   ];
   for (const [action, schema, summary] of lifecycleActions) {
     registry.registerPath({
@@ -122,10 +123,22 @@ export function buildOpenApiDocument() {
       responses: { 200: { ...json(z.object({ data: kase }), 'The updated case'), headers: etag }, ...changeErrors },
     });
   }
+  registry.registerPath({
+    method: 'post', path: '/api/v1/cases/{id}/move', ...secured,
+    summary: 'Move the case to another unit (supervisor whose scope holds both; target outside it: 400 at unitId)',
+    description: 'One transaction: the case\'s unitId and unitPath, its counters and other projections, a history entry `move` with the reason, '
+      + 'and the unit index keys of its open follow-ups, its referrals and its pending approval. The owner keeps the case only if their home '
+      + 'unit contains the target; otherwise the moving supervisor becomes the owner and the case is unassigned (assignedTo cleared) for the '
+      + 'target unit\'s supervisors to assign. Assignees stay only while their home unit is inside the target\'s subtree. 409 when the case '
+      + 'has too many open follow-ups and referrals for one transaction.',
+    request: { params: caseParams, headers: ifMatch, body: { content: { 'application/json': { schema: MoveInput } } } },
+    responses: { 200: { ...json(z.object({ data: kase }), 'The moved case'), headers: etag }, ...changeErrors },
+  });
   const approval = Approval.meta({ id: 'Approval' });
   registry.registerPath({
-    method: 'get', path: '/api/v1/approvals', summary: 'The approvals queue', ...secured,
-    request: { query: z.object({ status: z.enum(['pending', 'approved', 'rejected']).optional(), limit: z.number().optional(), cursor: z.string().optional() }) },
+    method: 'get', path: '/api/v1/approvals', ...secured,
+    summary: 'The approvals queue, oldest first: approvals of cases in the caller\'s unit subtree (each supervisor above the case\'s unit sees it; ?unit= narrows, 404 outside the scope)',
+    request: { query: z.object({ status: z.enum(['pending', 'approved', 'rejected']).optional(), unit: z.string().optional(), limit: z.number().optional(), cursor: z.string().optional() }) },
     responses: { 200: json(z.object({ data: z.array(approval), meta: ListMeta }), 'A page of approvals'), 403: errors[403] },
   });
   for (const [decision, schema] of [['approve', DecisionInput], ['reject', RejectInput]] as const) {
@@ -171,8 +184,8 @@ export function buildOpenApiDocument() {
     });
   }
   registry.registerPath({
-    method: 'get', path: '/api/v1/follow-ups', summary: 'Open follow-ups, overdue or due within a week', ...secured,
-    request: { query: z.object({ due: z.enum(['overdue', 'week']).optional(), limit: z.number().optional(), cursor: z.string().optional() }) },
+    method: 'get', path: '/api/v1/follow-ups', summary: 'Open follow-ups, overdue or due within a week: a caseworker\'s own, a supervisor\'s or manager\'s unit subtree (?unit= narrows)', ...secured,
+    request: { query: z.object({ due: z.enum(['overdue', 'week']).optional(), unit: z.string().optional(), limit: z.number().optional(), cursor: z.string().optional() }) },
     responses: { 200: json(z.object({ data: z.array(followUp), meta: ListMeta }), 'A page of follow-ups'), 403: errors[403] },
   });
 

@@ -33,6 +33,9 @@ export type CloseRequestInput = z.infer<typeof CloseRequestInput>;
 
 export const ReopenInput = z.object({ reason: Text(2_000) });
 export const AssignInput = z.object({ userId: z.string().min(1).max(128) });
+/** `POST /cases/{id}/move`: the unit the case moves to (inside the mover's scope) and why. */
+export const MoveInput = z.object({ unitId: z.string().trim().min(1).max(40), reason: Text(2_000) });
+export type MoveInput = z.infer<typeof MoveInput>;
 export const DecisionInput = z.object({ comment: SafeText({ max: 2_000, min: 0 }).optional() });
 export const RejectInput = z.object({ comment: Text(2_000) });
 
