@@ -27,6 +27,11 @@ export const TenantOnboardingInput = z.object({
   region: SafeLine({ max: 40 }),
   locales: z.array(Locale).min(1).max(4),
   caseNumberPrefix: z.string().regex(/^[A-Z]{2,6}$/).optional(),
+  /**
+   * Start from a copy of this tenant's unit tree, case form, lookups and partner directory (never its people,
+   * cases or users); 400 at `templateTenantId` when no such tenant is registered.
+   */
+  templateTenantId: TenantId.optional(),
   admin: z.object({
     username: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._@-]{2,127}$/, 'Use 3–128 letters, digits, . _ @ or -'),
     displayName: PersonName({ max: 200 }),
@@ -36,3 +41,15 @@ export const TenantOnboardingInput = z.object({
 export type TenantOnboardingInput = z.infer<typeof TenantOnboardingInput>;
 
 export const TenantStatusInput = z.object({ status: z.enum(['active', 'suspended']) });
+
+/**
+ * `PATCH /platform/tenants/{id}` (platform operator, If-Match): suspend or reactivate, re-parent (`parentId`;
+ * `null` makes it a top-level tenant), rename, change the languages. At least one of them.
+ */
+export const TenantPatch = z.strictObject({
+  status: z.enum(['active', 'suspended']),
+  parentId: TenantId.nullable(),
+  name: PersonName({ max: 200 }),
+  locales: z.array(Locale).min(1).max(4),
+}).partial().refine((patch) => Object.keys(patch).length > 0, { message: 'Send status, parentId, name or locales' });
+export type TenantPatch = z.infer<typeof TenantPatch>;
