@@ -9,6 +9,8 @@ import { optional, parseForm, type FieldErrors } from '../cases/parse-form.ts';
 import { postChange } from '../cases/case-api.ts';
 import { fetchOrganizations } from '../referrals/referral-api.ts';
 import { UserAuditList } from './UserAuditList.tsx';
+import { UnitPicker } from '../units/UnitPicker.tsx';
+import { unitName, useScopeUnits } from '../units/unit-api.ts';
 
 /** Roles a tenant admin may grant: everything but the platform operator. */
 const GRANTABLE = ROLES.filter((role) => role !== 'platform_operator');
@@ -45,11 +47,15 @@ function RoleBoxes({ name, selected }: { name: string; selected: readonly Role[]
 }
 
 function UserRow({ user, onPassword }: { user: User; onPassword: (password: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const scope = useScopeUnits({ includeInactive: true });
+  // A profile from before units has no unitId: it is in the root.
+  const unitId = user.unitId ?? scope.all.find((unit) => unit.parentId === null)?.id;
+  const unit = scope.all.find((candidate) => candidate.id === unitId);
   const queries = useQueryClient();
   const refresh = () => queries.invalidateQueries({ queryKey: ['users'] });
   const patch = useMutation({
-    mutationFn: (body: Partial<Pick<User, 'roles' | 'status'>>) => api(`/api/v1/users/${user.userId}`, { method: 'PATCH', body, headers: { 'if-match': `"${user.version}"` } }),
+    mutationFn: (body: Partial<Pick<User, 'roles' | 'status' | 'unitId'>>) => api(`/api/v1/users/${user.userId}`, { method: 'PATCH', body, headers: { 'if-match': `"${user.version}"` } }),
     onSettled: refresh,
   });
   const reset = useMutation({
@@ -59,7 +65,7 @@ function UserRow({ user, onPassword }: { user: User; onPassword: (password: stri
   });
   return (
     <li>
-      <p><strong>{user.displayName}</strong> <code>{user.username}</code> · {user.roles.map((r) => t(`roles.${r}`)).join(', ')} · {t(`users.statuses.${user.status}`)}</p>
+      <p><strong>{user.displayName}</strong> <code>{user.username}</code> · {user.roles.map((r) => t(`roles.${r}`)).join(', ')} · {t(`users.statuses.${user.status}`)}{unit && <> · <bdi>{unitName(unit, i18n.language)}</bdi></>}</p>
       <details className="action">
         <summary>{t('users.manage')}</summary>
         <form className="form" onSubmit={(event) => { event.preventDefault(); patch.mutate({ roles: new FormData(event.currentTarget).getAll('roles') as Role[] }); }}>
@@ -73,6 +79,12 @@ function UserRow({ user, onPassword }: { user: User; onPassword: (password: stri
           </div>
           {(patch.isError || reset.isError) && <p role="alert" className="error">{t('common.error')}</p>}
         </form>
+        <form className="form" onSubmit={(event) => { event.preventDefault(); patch.mutate({ unitId: String(new FormData(event.currentTarget).get('unitId')) }); }}>
+          <UnitPicker id={`unit-${user.userId}`} name="unitId" label={t('users.unit')} defaultValue={unitId} key={unitId ?? ''} />
+          <div className="dialog-actions">
+            <button type="submit">{t('users.saveUnit')}</button>
+          </div>
+        </form>
       </details>
     </li>
   );
@@ -83,13 +95,15 @@ function NewUserForm({ onCreated }: { onCreated: (username: string, temporaryPas
   const queries = useQueryClient();
   // Partner users belong to one of the tenant's partner organisations.
   const organizations = useQuery({ queryKey: ['organizations'], queryFn: fetchOrganizations });
+  // New people start in the admin's own unit (the root, for most admins) unless another is chosen.
+  const homeUnitId = useScopeUnits().homeUnitId;
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failed, setFailed] = useState<string | false>(false);
   const submit = async (form: HTMLFormElement) => {
     const data = new FormData(form);
     const parsed = parseForm(NewUserInput, {
       username: data.get('username'), displayName: data.get('displayName'), email: optional(data.get('email')),
-      roles: data.getAll('newRoles'), organizationId: optional(data.get('organizationId')),
+      roles: data.getAll('newRoles'), organizationId: optional(data.get('organizationId')), unitId: optional(data.get('unitId')),
     });
     setErrors(parsed.errors ?? {});
     setFailed(false);
@@ -100,6 +114,7 @@ function NewUserForm({ onCreated }: { onCreated: (username: string, temporaryPas
       form.reset();
       void queries.invalidateQueries({ queryKey: ['users'] });
     } catch (error) {
+      if (error instanceof ApiError && error.details.some((detail) => detail.path === 'unitId')) setErrors({ unitId: error.message });
       setFailed(error instanceof ApiError && error.status === 409 ? 'users.usernameTaken' : 'common.error');
     }
   };
@@ -119,6 +134,7 @@ function NewUserForm({ onCreated }: { onCreated: (username: string, temporaryPas
         <option value="">{t('common.none')}</option>
         {organizations.data?.map((organization) => <option key={organization.id} value={organization.id}>{organization.name}</option>)}
       </select>{error('organizationId')}
+      <UnitPicker id="new-unitId" name="unitId" label={t('users.unit')} defaultValue={homeUnitId} key={homeUnitId ?? ''} />{error('unitId')}
       {failed && <p role="alert" className="error">{t(failed)}</p>}
       <button type="submit">{t('users.create')}</button>
     </form>

@@ -23,6 +23,7 @@ const DashboardPage = lazy(() => import('../dashboard/DashboardPage.tsx'));
 const ReportsPage = lazy(() => import('../reports/ReportsPage.tsx'));
 const ImportPage = lazy(() => import('../imports/ImportPage.tsx'));
 const FormBuilderPage = lazy(() => import('../forms/FormBuilderPage.tsx'));
+const UnitsPage = lazy(() => import('../units/UnitsPage.tsx'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -52,6 +53,7 @@ export function App() {
               <Route path="/reports" element={<ReportsPage />} />
               <Route path="/imports/new" element={<ImportPage />} />
               <Route path="/admin/forms" element={<FormBuilderPage />} />
+              <Route path="/admin/units" element={<UnitsPage />} />
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

@@ -21,6 +21,7 @@ export function Layout() {
   const canReadReports = useCan('report.read');
   const canImport = useCan('import.create');
   const canManageForms = useCan('form.manage');
+  const canManageUnits = useCan('unit.manage');
   const navigate = useNavigate();
   const queries = useQueryClient();
   const signOut = () => {
@@ -42,6 +43,7 @@ export function Layout() {
           {canDecideTransfers && <NavLink to="/transfers">{t('nav.transfers')}</NavLink>}
           {canReadReports && <NavLink to="/reports">{t('nav.reports')}</NavLink>}
           {canImport && <NavLink to="/imports/new">{t('nav.import')}</NavLink>}
+          {canManageUnits && <NavLink to="/admin/units">{t('nav.units')}</NavLink>}
           {canManageUsers && <NavLink to="/admin/users">{t('nav.users')}</NavLink>}
           {canManageOrganizations && <NavLink to="/admin/organizations">{t('nav.organizations')}</NavLink>}
           {canManageForms && <NavLink to="/admin/forms">{t('nav.forms')}</NavLink>}

@@ -8,6 +8,7 @@ import { useCan, useMe } from '../app/use-me.ts';
 import { formatDateTime } from '../app/format.ts';
 import { usePageHeading } from '../app/use-page-heading.ts';
 import { postChange } from '../cases/case-api.ts';
+import { UnitFilter, useUnitParam } from '../units/UnitFilter.tsx';
 
 /** The supervisor's inbox: pending requests, oldest first, decided here (never one's own). */
 export default function ApprovalsPage() {
@@ -15,10 +16,15 @@ export default function ApprovalsPage() {
   const heading = usePageHeading();
   const me = useMe().data;
   const canDecide = useCan('approval.decide');
-  const query = useQuery({ queryKey: ['approvals'], queryFn: async () => (await api<Approval[]>('/api/v1/approvals?status=pending&limit=100')).data });
+  const [unit] = useUnitParam();
+  const query = useQuery({
+    queryKey: ['approvals', { unit }],
+    queryFn: async () => (await api<Approval[]>(`/api/v1/approvals?${new URLSearchParams({ status: 'pending', limit: '100', ...(unit ? { unit } : {}) }).toString()}`)).data,
+  });
   return (
     <section>
       <h1 ref={heading} tabIndex={-1}>{t('approvals.title')}</h1>
+      <div className="filters"><UnitFilter /></div>
       {query.isPending && <p role="status">{t('common.loading')}</p>}
       {query.isError && <p role="alert" className="error">{t('common.error')}</p>}
       {query.data?.length === 0 && <p>{t('approvals.none')}</p>}

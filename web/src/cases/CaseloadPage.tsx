@@ -3,10 +3,12 @@ import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { RISK_LEVELS, STAGES } from '../../../shared/schemas/case.ts';
 import { formatDateTime } from '../app/format.ts';
+import { ApiError } from '../app/api.ts';
 import { usePageHeading } from '../app/use-page-heading.ts';
 import { fetchCasePage } from './case-api.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { ScrollTable } from '../app/ScrollTable.tsx';
+import { UnitFilter } from '../units/UnitFilter.tsx';
 
 const FILTERS = [
   { name: 'stage', label: 'caseload.filterStage', values: STAGES, prefix: 'stage' },
@@ -22,6 +24,7 @@ export default function CaseloadPage() {
     ...Object.fromEntries(FILTERS.flatMap((f) => (params.get(f.name) ? [[f.name, params.get(f.name)!]] : []))),
     ...(assignedToMe ? { assigned: 'me' } : {}),
     ...(params.get('q') ? { q: params.get('q')! } : {}),
+    ...(params.get('unit') ? { unit: params.get('unit')! } : {}),
   };
   const query = useInfiniteQuery({
     queryKey: ['cases', filters],
@@ -56,6 +59,7 @@ export default function CaseloadPage() {
       {/* The filters follow the URL, which the router updates in a transition: controlled inputs would snap back
           until it commits, so they keep their own state and are re-created (key) when the URL changes them. */}
       <div className="filters">
+        <UnitFilter />
         {FILTERS.map((filter) => (
           <label key={filter.name}>
             {t(filter.label)}
@@ -71,7 +75,7 @@ export default function CaseloadPage() {
         </label>
       </div>
       {query.isPending && <p role="status">{t('common.loading')}</p>}
-      {query.isError && <p role="alert" className="error">{t('common.error')}</p>}
+      {query.isError && <p role="alert" className="error">{t(query.error instanceof ApiError && query.error.status === 404 && filters.unit ? 'units.outsideScope' : 'common.error')}</p>}
       {query.isSuccess && cases.length === 0 && <p>{t('caseload.empty')}</p>}
       {cases.length > 0 && (
         <ScrollTable label={t('caseload.title')} columns={['caseNumber', 'name', 'stage', 'risk', 'updated'].map((column) => t(`caseload.${column}`))}>

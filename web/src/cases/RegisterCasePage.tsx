@@ -13,9 +13,11 @@ import { DEFAULT_FORM } from '../../../shared/forms/form-definition.ts';
 import { TenantFormFields } from '../forms/TenantFormFields.tsx';
 import { useCaseForm, useLookups } from '../forms/form-api.ts';
 import { PossibleDuplicates, type PossibleDuplicate } from './PossibleDuplicates.tsx';
+import { UnitPicker } from '../units/UnitPicker.tsx';
+import { useScopeUnits } from '../units/unit-api.ts';
 
 /** Server paths (`child.fullName`) are the form's field names, so server errors land on the right field. */
-const FIELD_NAMES = ['child.fullName', 'child.sex', 'child.dateOfBirth', 'child.location', 'categories', 'riskLevel'] as const;
+const FIELD_NAMES = ['child.fullName', 'child.sex', 'child.dateOfBirth', 'child.location', 'categories', 'riskLevel', 'unitId'] as const;
 type FieldName = (typeof FIELD_NAMES)[number];
 
 /** The element id of a field, and of its error message (`<id>-error`). */
@@ -37,6 +39,8 @@ export default function RegisterCasePage() {
     defaultValues: { child: { fullName: '', sex: 'unknown' }, categories: [], riskLevel: 'medium', fields: {} },
   });
   const fieldValues = useWatch({ control, name: 'fields' }) ?? {};
+  // The unit the case is registered in: the user's own unit unless they choose one below it.
+  const scope = useScopeUnits();
   const [created, setCreated] = useState<{ kase: Case; duplicates: PossibleDuplicate[] } | null>(null);
   // A refusal no field can show (a tenant form field, an outage) is announced above the button instead.
   const [unplacedError, setUnplacedError] = useState(false);
@@ -122,6 +126,19 @@ export default function RegisterCasePage() {
             ))}
           </div>
           {errorFor('riskLevel')}
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('register.unitSection')}</legend>
+          <UnitPicker
+            id="unitId"
+            label={t('register.unit')}
+            defaultValue={scope.homeUnitId}
+            {...register('unitId', { setValueAs: emptyToUndefined })}
+            invalid={errorOf('unitId') !== undefined}
+            describedBy={errorOf('unitId') ? 'unitId-error' : undefined}
+          />
+          {errorFor('unitId', 'errors.unit')}
         </fieldset>
 
         <TenantFormFields definition={definition} values={fieldValues} register={register} errorOf={tenantErrorOf} locations={locations} />

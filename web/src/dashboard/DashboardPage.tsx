@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { RISK_LEVELS, STAGES } from '../../../shared/schemas/case.ts';
 import type { ChildTenantDashboard, Dashboard } from '../../../shared/schemas/reports.ts';
 import type { User } from '../../../shared/schemas/user.ts';
-import { api } from '../app/api.ts';
+import { api, ApiError } from '../app/api.ts';
 import { formatCount, formatDateTime } from '../app/format.ts';
 import { useCan, useMe } from '../app/use-me.ts';
 import { usePageHeading } from '../app/use-page-heading.ts';
 import { ScrollTable } from '../app/ScrollTable.tsx';
 import { BarChart } from './BarChart.tsx';
 import { barsOf, categoryLabel } from './dashboard-bars.ts';
+import { UnitFilter, useUnitParam } from '../units/UnitFilter.tsx';
+import { ByUnit } from './ByUnit.tsx';
 
 type View = 'tenant' | 'children';
 
@@ -41,23 +43,36 @@ export default function DashboardPage() {
   );
 }
 
+/** What the dashboard answers; `byUnit` and `recounting` may be missing from an older API. */
+type UnitDashboard = Omit<Dashboard, 'unit' | 'byUnit' | 'recounting'> & Partial<Pick<Dashboard, 'unit' | 'byUnit' | 'recounting'>>;
+
 function TenantDashboard() {
   const { t, i18n } = useTranslation();
   const canListUsers = useCan('user.list');
-  const query = useQuery({ queryKey: ['dashboard'], queryFn: async () => (await api<Dashboard>('/api/v1/reports/dashboard')).data });
+  const [unit] = useUnitParam();
+  const query = useQuery({
+    queryKey: ['dashboard', { unit }],
+    queryFn: async () => (await api<UnitDashboard>(`/api/v1/reports/dashboard${unit ? `?unit=${encodeURIComponent(unit)}` : ''}`)).data,
+  });
   // Workers' names when the user may see the tenant's users; their ids otherwise.
   const users = useQuery({
     queryKey: ['users'],
     enabled: canListUsers,
     queryFn: async () => (await api<User[]>('/api/v1/users?limit=100')).data,
   });
-  if (query.isPending) return <p role="status">{t('common.loading')}</p>;
-  if (query.isError) return <p role="alert" className="error">{t('common.error')}</p>;
+  const filters = <div className="filters"><UnitFilter /></div>;
+  if (query.isPending) return <>{filters}<p role="status">{t('common.loading')}</p></>;
+  if (query.isError) {
+    const outside = query.error instanceof ApiError && query.error.status === 404 && unit !== undefined;
+    return <>{filters}<p role="alert" className="error">{t(outside ? 'units.outsideScope' : 'common.error')}</p></>;
+  }
   const data = query.data;
   const workerName = (userId: string) => users.data?.find((user) => user.userId === userId)?.displayName ?? userId;
   const count = (n: number) => formatCount(n, i18n.language);
   return (
     <>
+      {filters}
+      {data.recounting === true && <p className="notice" role="status">{t('dashboard.recounting')}</p>}
       <dl className="tiles">
         <div><dt>{t('dashboard.openCases')}</dt><dd data-testid="open-cases">{count(data.openCases)}</dd></div>
         <div><dt>{t('dashboard.closedCases')}</dt><dd>{count(data.closedCases)}</dd></div>
@@ -70,6 +85,7 @@ function TenantDashboard() {
         <BarChart title={t('dashboard.byCategory')} bars={barsOf(data.byCategory, categoryLabel(t))} />
         <BarChart title={t('dashboard.byWorker')} bars={barsOf(data.byWorker, workerName)} />
       </div>
+      {data.byUnit && <ByUnit byUnit={data.byUnit} />}
       <p className="muted small">{t('dashboard.generatedAt', { at: formatDateTime(data.generatedAt, i18n.language) })}</p>
     </>
   );

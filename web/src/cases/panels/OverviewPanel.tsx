@@ -13,6 +13,7 @@ import { AssignForm, useCaseWorkers } from './AssignForm.tsx';
 import { TransferForm } from '../../transfers/TransferForm.tsx';
 import { EditTenantFields } from '../../forms/EditTenantFields.tsx';
 import { TenantFieldValues } from '../../forms/TenantFieldValues.tsx';
+import { CaseUnitName, MoveCase } from '../../units/MoveCase.tsx';
 
 /** Only what the user changed goes in the PATCH, so a retry after a conflict never undoes a colleague's edit. */
 function editedFields(form: FormData, kase: CaseOverview['case']) {
@@ -30,6 +31,7 @@ export function OverviewPanel({ overview }: { overview: CaseOverview }) {
   const canTake = useCanTake(kase);
   const canEdit = useCan('case.update') && kase.status === 'open';
   const canTransfer = useCan('transfer.request') && kase.status === 'open';
+  const canMove = useCan('case.move') && kase.status === 'open';
   const none = t('common.none');
   const people = useCaseWorkers(useCan('user.list')).data ?? [];
   const nameOf = (userId: string) => people.find((user) => user.userId === userId)?.displayName ?? userId;
@@ -44,6 +46,7 @@ export function OverviewPanel({ overview }: { overview: CaseOverview }) {
         <dt>{t('register.location')}</dt><dd>{kase.child.location ?? none}</dd>
         <dt>{t('case.categories')}</dt><dd>{kase.categories.map((code) => t(`category.${code}`, { defaultValue: code })).join(', ')}</dd>
         <TenantFieldValues values={kase.fields} />
+        <dt>{t('units.unit')}</dt><dd><CaseUnitName kase={kase} /></dd>
         <dt>{t('case.owner')}</dt><dd>{nameOf(kase.ownerId)}</dd>
         <dt>{t('case.assigned')}</dt><dd>{kase.assignedTo.length ? kase.assignedTo.map(nameOf).join(', ') : none}</dd>
         <dt>{t('case.created')}</dt><dd>{formatDateTime(kase.createdAt, i18n.language)}</dd>
@@ -77,6 +80,7 @@ export function OverviewPanel({ overview }: { overview: CaseOverview }) {
       )}
 
       {canTake('assign') && <AssignForm kase={kase} />}
+      {canMove && <div className="action"><MoveCase kase={kase} /></div>}
       {canEdit && <EditTenantFields kase={kase} />}
       {canTransfer && <TransferForm kase={kase} />}
 
