@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { DomainError, notFound } from '../../shared/errors.ts';
+import { notFound } from '../../shared/errors.ts';
 import type { ImportFailure, ImportJob } from '../../shared/schemas/reports.ts';
-import { atVersion } from '../data/conditions.ts';
+import { JobLease, LEASE_MS } from '../jobs/job-lease.ts';
 import type { StoredItem, TenantRepository } from '../data/tenant-repository.ts';
 import type { RawRow } from './import-rows.ts';
 
@@ -15,7 +15,7 @@ import type { RawRow } from './import-rows.ts';
  * window in flight — and redoing it changes nothing (rows are idempotent by external id).
  */
 export const CHUNK_ROWS = 200;
-export const LEASE_MS = 60_000;
+export { LEASE_MS };
 
 export interface JobRecord {
   id: string;
@@ -29,6 +29,11 @@ export interface JobRecord {
   possibleDuplicates: number;
   failedCount: number;
   createdBy: { userId: string; username: string };
+  /**
+   * The importer's home unit when the import started: the worker (which runs without a request) checks every
+   * row's `unit` in that unit's subtree. Jobs from before units have none: the root's.
+   */
+  unitId?: string;
   createdAt: string;
   updatedAt: string;
   leaseUntil: number;
@@ -64,10 +69,14 @@ const IMPORT_ID = /^[0-9a-f-]{36}$/;
 const jobItem = (job: JobRecord) => ({ pk: partition(job.id), sk: 'META', entity: 'import', ...job });
 
 export class ImportJobs {
-  constructor(private readonly repository: TenantRepository) {}
+  private readonly lease: JobLease<JobRecord>;
+
+  constructor(private readonly repository: TenantRepository) {
+    this.lease = new JobLease(repository, jobItem, 'import');
+  }
 
   /** Stores the rows in chunks, then the job (so a visible job always has its rows). */
-  async create(id: string, rows: RawRow[], createdBy: JobRecord['createdBy']): Promise<JobRecord> {
+  async create(id: string, rows: RawRow[], createdBy: JobRecord['createdBy'], unitId?: string): Promise<JobRecord> {
     const chunks = Math.ceil(rows.length / CHUNK_ROWS);
     // Rows are stored gzipped (a chunk of 200 register rows is ~10 KB then), ten chunks per transaction.
     const writes = Array.from({ length: chunks }, (_, n) => ({
@@ -77,7 +86,7 @@ export class ImportJobs {
     const now = new Date().toISOString();
     const job: JobRecord = {
       id, status: chunks === 0 ? 'completed' : 'running', rows: rows.length, chunks, cursor: 0, processed: 0, created: 0, unchanged: 0,
-      possibleDuplicates: 0, failedCount: 0, createdBy, createdAt: now, updatedAt: now, leaseUntil: 0, version: 1,
+      possibleDuplicates: 0, failedCount: 0, createdBy, ...(unitId ? { unitId } : {}), createdAt: now, updatedAt: now, leaseUntil: 0, version: 1,
     };
     await this.repository.transact([{ put: jobItem(job), condition: 'attribute_not_exists(pk)' }]);
     return job;
@@ -110,16 +119,7 @@ export class ImportJobs {
 
   /** Takes the job for `LEASE_MS` if it is running and nobody holds it; undefined when someone else does. */
   async claim(id: string): Promise<JobRecord | undefined> {
-    const job = await this.get(id);
-    if (job.status !== 'running' || job.leaseUntil > Date.now()) return undefined;
-    const next = { ...job, leaseUntil: Date.now() + LEASE_MS, version: job.version + 1 };
-    try {
-      await this.repository.transact([{ put: jobItem(next), ...atVersion(job.version, 'import') }]);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'PRECONDITION_FAILED') return undefined;
-      throw error;
-    }
-    return next;
+    return this.lease.claim(await this.get(id));
   }
 
   /** Saves a window's results and moves the cursor past it, extending the lease; fails if the lease was lost. */
@@ -146,14 +146,14 @@ export class ImportJobs {
       ...results.filter((r) => r.duplicates.length > 0).map((r) => ({
         put: { pk: partition(job.id), sk: `DUPES#${pad(r.chunk)}`, entity: 'import-duplicates', duplicates: r.duplicates },
       })),
-      { put: jobItem(next), ...atVersion(job.version, 'import') },
+      this.lease.save(job, next),
     ]);
     return next;
   }
 
   /** Gives the lease up (after an error) so that the next `GET` resumes the job at once. Best effort. */
   async release(job: JobRecord): Promise<void> {
-    await this.repository.transact([{ put: jobItem({ ...job, leaseUntil: 0, version: job.version + 1 }), ...atVersion(job.version, 'import') }]).catch(() => undefined);
+    await this.lease.release(job);
   }
 }
 

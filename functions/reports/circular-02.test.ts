@@ -17,7 +17,7 @@ describe('Circular 02 periods', () => {
 });
 
 describe('what a case counts for', () => {
-  const kase = (openedAt: string, periods: [string, string | null][]) => ({ caseId: 'c', openedAt, sex: 'female', categories: ['neglect'], periods });
+  const kase = (openedAt: string, periods: [string, string | null][]) => ({ caseId: 'c', openedAt, sex: 'female', categories: ['neglect'], unitPath: ['t'], periods });
   const from = '2026-01-01';
   const to = '2026-06-30';
 

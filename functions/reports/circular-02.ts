@@ -1,8 +1,10 @@
 import { DomainError } from '../../shared/errors.ts';
 import { SEXES } from '../../shared/schemas/case.ts';
-import type { Circular02Report, ReportCounts } from '../../shared/schemas/reports.ts';
+import type { Circular02Report, ReportCounts, UnitReportCounts } from '../../shared/schemas/reports.ts';
 import type { TenantRepository } from '../data/tenant-repository.ts';
 import { casesOpenSince, type CasePeriods } from './case-periods.ts';
+import { ACTIVE_RECOUNTS, recountRunning } from './recount-jobs.ts';
+import type { ReportUnit } from './report-unit.ts';
 
 export interface ReportPeriod {
   from: string;
@@ -52,22 +54,55 @@ const add = (into: ReportCounts, counts: ReportCounts) => {
   into.closed += counts.closed;
 };
 
+/** Counts of a set of cases: in total, under each of their categories and under their sex. */
+class Tally {
+  readonly totals = zero();
+  readonly byCategory: Record<string, ReportCounts>;
+  readonly bySex: Record<string, ReportCounts> = Object.fromEntries(SEXES.map((sex) => [sex, zero()]));
+
+  constructor(categoryCodes: readonly string[]) {
+    this.byCategory = Object.fromEntries(categoryCodes.map((code) => [code, zero()]));
+  }
+
+  count(kase: CasePeriods, counts: ReportCounts): void {
+    add(this.totals, counts);
+    for (const category of new Set(kase.categories)) add((this.byCategory[category] ??= zero()), counts);
+    add((this.bySex[kase.sex] ??= zero()), counts);
+  }
+
+  get counts(): UnitReportCounts {
+    return { totals: this.totals, byCategory: this.byCategory, bySex: this.bySex };
+  }
+}
+
 /**
- * The Circular 02 report: `managed` = open at any moment of the period (a case reopened within it counts
- * once), `new` = registered in the period, `closed` = closed in the period; once in the totals and once
- * under each of its categories and its sex. Computed from one Query of the periods index.
+ * The Circular 02 report of a unit's subtree (the root's: the tenant's): `managed` = open at any moment of the
+ * period (a case reopened within it counts once), `new` = registered in the period, `closed` = closed in the
+ * period; once in the totals and once under each of its categories and its sex — and `byUnit`, the same for
+ * each direct child of the unit, from the same read: a case of the subtree below the unit (at depth d) counts
+ * for the child `unitPath[d + 1]`. Computed from one paged Query of the periods index (a unit below the root:
+ * filtered to the periods items whose path holds it), and the recount marker.
  */
-export async function circular02(repository: TenantRepository, period: ReportPeriod, categoryCodes: readonly string[]): Promise<Circular02Report> {
-  const cases = await casesOpenSince(repository, period.from, period.to);
-  const totals = zero();
-  const byCategory: Record<string, ReportCounts> = Object.fromEntries(categoryCodes.map((code) => [code, zero()]));
-  const bySex: Record<string, ReportCounts> = Object.fromEntries(SEXES.map((sex) => [sex, zero()]));
+export async function circular02(repository: TenantRepository, period: ReportPeriod, categoryCodes: readonly string[], unit: ReportUnit): Promise<Circular02Report> {
+  const [cases, active] = await Promise.all([
+    casesOpenSince(repository, period.from, period.to, unit.isRoot ? undefined : unit.unitId),
+    repository.get(ACTIVE_RECOUNTS.partition, ACTIVE_RECOUNTS.sk),
+  ]);
+  const depth = unit.tree.pathOf(unit.unitId).length - 1;
+  const all = new Tally(categoryCodes);
+  const children = new Map(unit.children.map((child) => [child, new Tally(categoryCodes)]));
   for (const kase of cases) {
     const counts = countCase(kase, period.from, period.to);
     if (counts.managed + counts.new + counts.closed === 0) continue;
-    add(totals, counts);
-    for (const category of new Set(kase.categories)) add((byCategory[category] ??= zero()), counts);
-    add((bySex[kase.sex] ??= zero()), counts);
+    all.count(kase, counts);
+    const child = kase.unitPath[depth + 1];
+    if (child !== undefined) children.get(child)?.count(kase, counts);
   }
-  return { period: { from: period.from, to: period.to }, dueDate: period.dueDate, totals, byCategory, bySex, generatedAt: new Date().toISOString() };
+  return {
+    period: { from: period.from, to: period.to }, dueDate: period.dueDate, ...all.counts,
+    unit: unit.unitId,
+    byUnit: Object.fromEntries([...children].map(([child, tally]) => [child, tally.counts])),
+    recounting: recountRunning(active),
+    generatedAt: new Date().toISOString(),
+  };
 }

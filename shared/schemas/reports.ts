@@ -9,8 +9,8 @@ export type MaskedCount = z.infer<typeof MaskedCount>;
 
 const Counts = <T extends z.ZodType>(count: T) => z.record(z.string(), count);
 
-/** `GET /reports/dashboard`: read from the sharded counters only — constant time whatever the caseload. */
-export const Dashboard = z.object({
+/** The counts of a dashboard, for a unit's subtree (the tenant's: the root's) — counters only. */
+export const DashboardCounts = z.object({
   openCases: z.number().int(),
   closedCases: z.number().int(),
   /** Every case by its stage (`closed` included). */
@@ -25,6 +25,18 @@ export const Dashboard = z.object({
   overdueFollowUps: z.number().int(),
   /** This year's months (`YYYY-MM`): cases registered in the month, and cases whose (latest) closure fell in it. */
   monthly: z.record(z.string(), z.object({ new: z.number().int(), closed: z.number().int() })),
+});
+export type DashboardCounts = z.infer<typeof DashboardCounts>;
+
+/**
+ * `GET /reports/dashboard[?unit=]`: read from the sharded counters only — constant time whatever the caseload.
+ * The counts of `unit` (default the caller's home unit), and `byUnit` the same counts for each direct child.
+ */
+export const Dashboard = DashboardCounts.extend({
+  unit: z.string(),
+  byUnit: z.record(z.string(), DashboardCounts),
+  /** A unit move is being re-counted in the background: per-unit counts may still show cases where they were. */
+  recounting: z.boolean(),
   generatedAt: IsoDateTime,
 });
 export type Dashboard = z.infer<typeof Dashboard>;
@@ -43,14 +55,14 @@ export type ChildTenantDashboard = z.infer<typeof ChildTenantDashboard>;
 
 export const ChildrenDashboard = z.object({ children: z.array(ChildTenantDashboard), generatedAt: IsoDateTime });
 
-export const DashboardQuery = z.object({ scope: z.enum(['tenant', 'children']).default('tenant') });
+export const DashboardQuery = z.object({ scope: z.enum(['tenant', 'children']).default('tenant'), unit: z.string().max(40).optional() });
 
 /** `2026-H1`, `2026-H2`, `2026` or an ad hoc `2026-01-01..2026-03-31` (both days included). */
 export const ReportPeriod = z
   .string()
   .regex(/^(\d{4}(-H[12])?|\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})$/, 'Use 2026-H1, 2026-H2, 2026 or 2026-01-01..2026-03-31');
 
-export const Circular02Query = z.object({ period: ReportPeriod, lang: Locale.optional() });
+export const Circular02Query = z.object({ period: ReportPeriod, lang: Locale.optional(), unit: z.string().max(40).optional() });
 
 export const ReportCounts = z.object({ managed: z.number().int(), new: z.number().int(), closed: z.number().int() });
 export type ReportCounts = z.infer<typeof ReportCounts>;
@@ -62,9 +74,15 @@ export const Circular02Report = z.object({
   totals: ReportCounts,
   byCategory: z.record(z.string(), ReportCounts),
   bySex: z.record(z.string(), ReportCounts),
+  /** The unit reported on (default the caller's home unit): its subtree's cases. */
+  unit: z.string(),
+  /** Each direct child unit of `unit`: the same counts for its subtree. */
+  byUnit: z.record(z.string(), z.object({ totals: ReportCounts, byCategory: z.record(z.string(), ReportCounts), bySex: z.record(z.string(), ReportCounts) })),
+  recounting: z.boolean(),
   generatedAt: IsoDateTime,
 });
 export type Circular02Report = z.infer<typeof Circular02Report>;
+export type UnitReportCounts = Circular02Report['byUnit'][string];
 
 /** A row of the register import, as read from the CSV or XLSX (all cells as text). */
 export const ImportRow = z
@@ -91,7 +109,8 @@ export const ImportRow = z
   });
 export type ImportRow = z.infer<typeof ImportRow>;
 
-export const IMPORT_COLUMNS = ['externalId', 'fullName', 'sex', 'dateOfBirth', 'location', 'categories', 'riskLevel', 'status', 'openedAt', 'closedAt'] as const;
+/** `unit`: the id of a unit inside the importer's scope, where the row's case goes (default the importer's home unit). */
+export const IMPORT_COLUMNS = ['externalId', 'fullName', 'sex', 'dateOfBirth', 'location', 'categories', 'riskLevel', 'status', 'openedAt', 'closedAt', 'unit'] as const;
 /** A column holding an answer to the tenant's case form: `fields.<field id>`. */
 export const FIELD_COLUMN_PREFIX = 'fields.';
 
@@ -113,4 +132,5 @@ export const ImportJob = z.object({
 });
 export type ImportJob = z.infer<typeof ImportJob>;
 
-export const ExportQuery = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });
+/** `unit`: a unit's subtree inside the caller's scope (default the caller's home unit); `lang`: the language of unit names. */
+export const ExportQuery = z.object({ format: z.enum(['csv', 'xlsx']).default('csv'), unit: z.string().max(40).optional(), lang: Locale.optional() });
