@@ -4,7 +4,7 @@ import { Case, CaseInput, CaseListQuery, DuplicateCheckInput, PossibleDuplicate 
 import { pathKit } from './path-kit.ts';
 import { ListMeta } from '../../shared/schemas/common.ts';
 import { Me, NewMembershipInput, NewUserInput, User, UserAuditEntry, UserPatch } from '../../shared/schemas/user.ts';
-import { Tenant, TenantOnboardingInput, TenantStatusInput } from '../../shared/schemas/tenant.ts';
+import { Tenant, TenantOnboardingInput, TenantPatch } from '../../shared/schemas/tenant.ts';
 import { Unit, UnitInput, UnitPatch } from '../../shared/schemas/unit.ts';
 import {
   Approval,
@@ -214,7 +214,7 @@ export function buildOpenApiDocument() {
     responses: { 200: json(z.object({ data: z.array(tenant), meta: ListMeta }), 'Tenants'), 403: errors[403] },
   });
   registry.registerPath({
-    method: 'post', path: '/api/v1/platform/tenants', summary: 'Onboard a tenant with its first tenant admin (platform operator)', ...secured,
+    method: 'post', path: '/api/v1/platform/tenants', summary: 'Onboard a tenant with its first tenant admin (platform operator); templateTenantId starts it with a copy of that tenant\'s units, case form, lookups and partner directory', ...secured,
     request: { body: { content: { 'application/json': { schema: TenantOnboardingInput } } } },
     responses: {
       201: json(z.object({ data: z.object({ tenant, admin: z.object({ userId: z.string(), username: z.string(), temporaryPassword: z.string().optional() }) }) }), 'Onboarded'),
@@ -222,8 +222,8 @@ export function buildOpenApiDocument() {
     },
   });
   registry.registerPath({
-    method: 'patch', path: '/api/v1/platform/tenants/{id}', summary: 'Suspend or reactivate a tenant (platform operator)', ...secured,
-    request: { params: idParams, headers: ifMatch, body: { content: { 'application/json': { schema: TenantStatusInput } } } },
+    method: 'patch', path: '/api/v1/platform/tenants/{id}', summary: 'Suspend or reactivate, re-parent (parentId; null: top level; no cycles — 400 at parentId), rename or change the languages of a tenant (platform operator)', ...secured,
+    request: { params: idParams, headers: ifMatch, body: { content: { 'application/json': { schema: TenantPatch } } } },
     responses: { 200: { ...json(z.object({ data: tenant }), 'The registration'), headers: etag }, ...changeErrors },
   });
   registry.registerPath({
