@@ -3,6 +3,7 @@ import type { CaseInput } from '../../shared/schemas/case.ts';
 import type { OrganizationInput } from '../../shared/schemas/organization.ts';
 import type { TenantOnboardingInput } from '../../shared/schemas/tenant.ts';
 import type { LocationEntry } from '../../shared/schemas/lookups.ts';
+import type { UnitInput } from '../../shared/schemas/unit.ts';
 
 /** The demo tenants of API.md. */
 export const DEMO_TENANTS: Omit<TenantOnboardingInput, 'admin'>[] = [
@@ -20,6 +21,8 @@ export interface DemoUser {
   displayName: string;
   roles: Role[];
   organizationId?: string;
+  /** The user's home unit (default: the tenant's root). */
+  unitId?: string;
 }
 
 /** caseworker.t, caseworker2.t, supervisor.t, admin.t and ngo.t for each tenant t. */
@@ -32,6 +35,59 @@ export function demoUsersOf(tenantId: string): DemoUser[] {
     { username: `ngo.${tenantId}`, displayName: `Hope Partners (${tenantId})`, roles: ['partner'], organizationId: `ngo-${tenantId}` },
   ];
 }
+
+const unit = (id: string, parentId: string, kind: UnitInput['kind'], name: UnitInput['name'], extra: Partial<UnitInput> = {}): UnitInput =>
+  ({ id, parentId, kind, name, ...extra });
+
+/**
+ * The demo tenants' unit trees below their roots (the root's id is the tenant's id), parents first: Myanmar's
+ * national office → regions → townships, Nghe An → districts → communes, Egypt → governorates and a care home.
+ */
+export const DEMO_UNITS: Record<string, UnitInput[]> = {
+  mm: [
+    unit('yangon', 'mm', 'region', { en: 'Yangon Region', my: 'ရန်ကုန်တိုင်းဒေသကြီး' }, { locationId: 'yangon' }),
+    unit('thingangyun', 'yangon', 'district', { en: 'Thingangyun Township', my: 'သင်္ဃန်းကျွန်းမြို့နယ်' }, { locationId: 'thingangyun' }),
+    unit('hlaing', 'yangon', 'district', { en: 'Hlaing Township', my: 'လှိုင်မြို့နယ်' }),
+    unit('mandalay', 'mm', 'region', { en: 'Mandalay Region', my: 'မန္တလေးတိုင်းဒေသကြီး' }, { locationId: 'mandalay' }),
+    unit('chanmyathazi', 'mandalay', 'district', { en: 'Chanmyathazi Township', my: 'ချမ်းမြသာစည်မြို့နယ်' }),
+    unit('amarapura', 'mandalay', 'district', { en: 'Amarapura Township', my: 'အမရပူရမြို့နယ်' }),
+  ],
+  'vn-na': [
+    unit('vinh', 'vn-na', 'district', { en: 'Vinh City', vi: 'Thành phố Vinh' }, { locationId: 'vinh' }),
+    unit('ben-thuy', 'vinh', 'commune', { en: 'Ben Thuy Ward', vi: 'Phường Bến Thủy' }, { locationId: 'ben-thuy' }),
+    unit('hung-binh', 'vinh', 'commune', { en: 'Hung Binh Ward', vi: 'Phường Hưng Bình' }),
+    unit('dien-chau', 'vn-na', 'district', { en: 'Dien Chau District', vi: 'Huyện Diễn Châu' }, { locationId: 'dien-chau' }),
+    unit('dien-hong', 'dien-chau', 'commune', { en: 'Dien Hong Commune', vi: 'Xã Diễn Hồng' }),
+  ],
+  eg: [
+    unit('cairo', 'eg', 'region', { en: 'Cairo Governorate', ar: 'محافظة القاهرة' }, { locationId: 'cairo' }),
+    unit('alexandria', 'eg', 'region', { en: 'Alexandria Governorate', ar: 'محافظة الإسكندرية' }),
+    unit('care-home', 'eg', 'facility', { en: 'Dar Al Amal Care Home', ar: 'دار الأمل لرعاية الأطفال' }, { capacity: 40 }),
+  ],
+};
+
+/**
+ * Demo users placed in units below the root (`caseworker.t`, `supervisor.t` and the others stay at the root).
+ * Usernames are global, so they are named after their unit.
+ */
+export const DEMO_UNIT_USERS: Record<string, DemoUser[]> = {
+  mm: [
+    { username: 'supervisor.yangon', displayName: 'Supervisor (Yangon Region)', roles: ['supervisor'], unitId: 'yangon' },
+    { username: 'caseworker.thingangyun', displayName: 'Caseworker (Thingangyun)', roles: ['caseworker'], unitId: 'thingangyun' },
+    { username: 'supervisor.mandalay', displayName: 'Supervisor (Mandalay Region)', roles: ['supervisor'], unitId: 'mandalay' },
+    { username: 'caseworker.chanmyathazi', displayName: 'Caseworker (Chanmyathazi)', roles: ['caseworker'], unitId: 'chanmyathazi' },
+  ],
+  'vn-na': [
+    { username: 'supervisor.vinh', displayName: 'Supervisor (Vinh)', roles: ['supervisor'], unitId: 'vinh' },
+    { username: 'caseworker.ben-thuy', displayName: 'Caseworker (Ben Thuy)', roles: ['caseworker'], unitId: 'ben-thuy' },
+    { username: 'caseworker.dien-hong', displayName: 'Caseworker (Dien Hong)', roles: ['caseworker'], unitId: 'dien-hong' },
+  ],
+  eg: [
+    { username: 'supervisor.cairo', displayName: 'Supervisor (Cairo)', roles: ['supervisor'], unitId: 'cairo' },
+    { username: 'caseworker.alexandria', displayName: 'Caseworker (Alexandria)', roles: ['caseworker'], unitId: 'alexandria' },
+    { username: 'caseworker.care-home', displayName: 'Caseworker (Dar Al Amal care home)', roles: ['caseworker'], unitId: 'care-home' },
+  ],
+};
 
 export const PLATFORM_OPERATOR: DemoUser = { username: 'platform', displayName: 'Platform operator', roles: ['platform_operator'] };
 
@@ -57,6 +113,33 @@ export function demoCasesOf(tenantId: string): CaseInput[] {
     child,
     categories: CATEGORY_ROTATION[index % CATEGORY_ROTATION.length] ?? ['other'],
     riskLevel: RISK_ROTATION[index % RISK_ROTATION.length] ?? 'low',
+  }));
+}
+
+/** Demo cases registered by unit users, in their home units: username → children. */
+const DEMO_UNIT_CHILDREN: Record<string, CaseInput['child'][]> = {
+  'caseworker.thingangyun': [
+    { fullName: 'မခင်မြတ်နိုး', sex: 'female', dateOfBirth: '2013-06-14', location: 'Thingangyun' },
+    { fullName: 'မောင်ထက်ဝေယံ', sex: 'male', ageYears: 10, location: 'Thingangyun' },
+  ],
+  'caseworker.chanmyathazi': [{ fullName: 'မသီတာဦး', sex: 'female', dateOfBirth: '2012-02-27', location: 'Chanmyathazi' }],
+  'caseworker.ben-thuy': [
+    { fullName: 'Phạm Quốc Bảo', sex: 'male', dateOfBirth: '2014-08-21', location: 'Bến Thủy' },
+    { fullName: 'Hoàng Ngọc Ánh', sex: 'female', ageYears: 11, location: 'Bến Thủy' },
+  ],
+  'caseworker.dien-hong': [{ fullName: 'Cao Xuân Khải', sex: 'male', dateOfBirth: '2011-12-03', location: 'Diễn Hồng' }],
+  'caseworker.alexandria': [{ fullName: 'يوسف عبد الرحمن', sex: 'male', dateOfBirth: '2013-04-10', location: 'الإسكندرية' }],
+  'caseworker.care-home': [
+    { fullName: 'مريم إبراهيم', sex: 'female', ageYears: 8, location: 'دار الأمل' },
+    { fullName: 'عمر خالد', sex: 'male', dateOfBirth: '2012-10-01', location: 'دار الأمل' },
+  ],
+};
+
+export function demoUnitCasesOf(username: string): CaseInput[] {
+  return (DEMO_UNIT_CHILDREN[username] ?? []).map((child, index) => ({
+    child,
+    categories: CATEGORY_ROTATION[(index + 1) % CATEGORY_ROTATION.length] ?? ['other'],
+    riskLevel: RISK_ROTATION[(index + 1) % RISK_ROTATION.length] ?? 'low',
   }));
 }
 

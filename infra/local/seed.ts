@@ -5,7 +5,11 @@ import { LocalIdentity } from '../../functions/identity/local-identity.ts';
 import { TenantRegistry, tenantRepository } from '../../functions/platform/tenant-registry.ts';
 import { createUser } from '../../functions/users/user-service.ts';
 import { OrganizationStore } from '../../functions/organizations/organization-store.ts';
-import { DEMO_LOCATIONS, DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_OPERATOR, demoCasesOf, demoOrganizationsOf, demoUsersOf } from './demo-data.ts';
+import { UnitStore, unitTree } from '../../functions/units/unit-store.ts';
+import { unitScopeOf } from '../../functions/units/unit-scope.ts';
+import {
+  DEMO_LOCATIONS, DEMO_PASSWORD, DEMO_TENANTS, DEMO_UNIT_USERS, DEMO_UNITS, PLATFORM_OPERATOR, demoCasesOf, demoOrganizationsOf, demoUnitCasesOf, demoUsersOf,
+} from './demo-data.ts';
 import { initialLookupsItem } from '../../functions/config/lookup-store.ts';
 import { LookupsInput } from '../../shared/schemas/lookups.ts';
 
@@ -13,8 +17,8 @@ import { LookupsInput } from '../../shared/schemas/lookups.ts';
 export const demoUserId = (username: string) => `usr-${createHash('sha256').update(username).digest('hex').slice(0, 20)}`;
 
 /**
- * Seeds the demo data through the same code the API runs — onboarding, user creation, case registration —
- * once: a marker item records it. The seed's identity gives every demo account the password `sanad-demo`
+ * Seeds the demo data through the same code the API runs — onboarding, units, user creation, case
+ * registration by users in their units — once: a marker item records it. The seed's identity gives every demo account the password `sanad-demo`
  * instead of a one-time password.
  */
 export async function seedDemoData(tableName: string): Promise<boolean> {
@@ -40,11 +44,22 @@ export async function seedDemoData(tableName: string): Promise<boolean> {
     const adminActor = { userId: demoUserId(admin.username), username: admin.username };
     for (const organization of demoOrganizationsOf(tenant.id)) await organizations.create(organization, adminActor);
     for (const user of others) await createUser(space, identity, user, adminActor, demoUserId(user.username));
+    // The ministry's structure below the root, then the users placed in it.
+    const units = new UnitStore(space);
+    for (const unit of DEMO_UNITS[tenant.id] ?? []) await units.create(unit);
+    const unitUsers = DEMO_UNIT_USERS[tenant.id] ?? [];
+    for (const user of unitUsers) await createUser(space, identity, user, adminActor, demoUserId(user.username));
+    // Cases are registered by caseworkers, each in their own home unit (as POST /cases does for them).
+    const tree = await unitTree(space);
+    const registrar = (username: string, unitId?: string) => ({ userId: demoUserId(username), username, units: unitScopeOf(tree, unitId) });
     const cases = new CaseStore(space);
     const owners = [`caseworker.${tenant.id}`, `caseworker2.${tenant.id}`];
     for (const [index, input] of demoCasesOf(tenant.id).entries()) {
       const username = owners[index % owners.length] ?? owners[0]!;
-      await cases.create(input, { userId: demoUserId(username), username });
+      await cases.create(input, registrar(username));
+    }
+    for (const user of unitUsers) {
+      for (const input of demoUnitCasesOf(user.username)) await cases.create(input, registrar(user.username, user.unitId));
     }
   }
   await platform.transact([{ put: { pk: 'SEED', sk: 'DEMO', entity: 'seed-marker', at: new Date().toISOString() } }]);

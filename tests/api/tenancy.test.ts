@@ -3,6 +3,7 @@ import { startTestStack } from '../support/local-stack.ts';
 import { ApiClient, newCase } from '../support/api-client.ts';
 import type { LocalStack } from '../../infra/local/stack.ts';
 import { demoUserId } from '../../infra/local/seed.ts';
+import { DEMO_UNIT_USERS } from '../../infra/local/demo-data.ts';
 
 let stack: LocalStack;
 let operator: ApiClient;
@@ -67,7 +68,8 @@ describe('users', () => {
     expect((await admin.post('/api/v1/users', { username: 'sneaky.mm', displayName: 'x', roles: ['platform_operator'] })).status).toBe(403);
     const users = (await admin.get('/api/v1/users?limit=100')).body.data.map((u: any) => u.username);
     expect(users).toContain('caseworker.mm');
-    expect(users.some((u: string) => !u.endsWith('.mm'))).toBe(false);
+    // mm's own users: the demo users of the tenant (`*.mm`) and those of its units (`supervisor.yangon`, …).
+    expect(users.some((u: string) => !u.endsWith('.mm') && !DEMO_UNIT_USERS.mm!.some((d) => d.username === u))).toBe(false);
     expect((await admin.request('PATCH', `/api/v1/users/${demoUserId('caseworker.vn')}`, { body: { status: 'disabled' }, headers: { 'if-match': '"1"' } })).status).toBe(404);
     expect((await (await ApiClient.signIn(stack.url, 'caseworker.mm')).get('/api/v1/users')).status).toBe(403);
     const supervisor = await ApiClient.signIn(stack.url, 'supervisor.mm');
