@@ -1,7 +1,16 @@
 import { DomainError } from '../../shared/errors.ts';
+import type { Case } from '../../shared/schemas/case.ts';
+import { FollowUp } from '../../shared/schemas/case-records.ts';
+import { Referral } from '../../shared/schemas/referral.ts';
 import { UnitTree } from '../../shared/units/tree.ts';
 import type { IndexName } from '../data/table-design.ts';
-import type { TenantRepository } from '../data/tenant-repository.ts';
+import type { TenantRepository, WriteOperation } from '../data/tenant-repository.ts';
+import { atVersion } from '../data/conditions.ts';
+import { approvalItem } from '../approvals/approval-items.ts';
+import { ApprovalStore } from '../approvals/approval-store.ts';
+import { referralItem } from '../referrals/referral-items.ts';
+import { casePartition } from '../cases/case-items.ts';
+import { followUpItem } from '../cases/records/record-items.ts';
 import { logger } from '../http/logger.ts';
 import { CaseStore, type Actor } from '../cases/case-store.ts';
 import { UnitStore } from '../units/unit-store.ts';
@@ -16,19 +25,49 @@ const CASE_ATTEMPTS = 5;
 const samePath = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 
 /**
+ * The case's sub-records that are listed per unit — open follow-ups, referrals, its pending approval — put
+ * again with the unit keys of `next.unitPath`, each at the version read (as `POST /cases/{id}/move` does).
+ */
+async function subRecordUnitWrites(repository: TenantRepository, current: Case, next: Case): Promise<WriteOperation[]> {
+  const partition = casePartition(current.id);
+  const [followUps, referrals, approval] = await Promise.all([
+    repository.queryAll({ partition, sortKeyPrefix: 'FU#' }),
+    repository.queryAll({ partition, sortKeyPrefix: 'REFERRAL#' }),
+    current.pendingApproval ? new ApprovalStore(repository).get(current.pendingApproval.id).catch(() => undefined) : undefined,
+  ]);
+  const writes: WriteOperation[] = [];
+  for (const item of followUps) {
+    const followUp = FollowUp.parse(item);
+    if (followUp.status === 'open') writes.push({ put: followUpItem(followUp, next), ...atVersion(followUp.version, 'follow-up') });
+  }
+  for (const item of referrals) {
+    const referral = Referral.parse(item);
+    const lastActorId = typeof item.lastActorId === 'string' ? item.lastActorId : referral.referredBy.userId;
+    writes.push({ put: referralItem(referral, { caseOwnerId: next.ownerId, lastActorId, unitPath: next.unitPath }), ...atVersion(referral.version, 'referral') });
+  }
+  if (approval?.status === 'pending') writes.push({ put: approvalItem(approval, next.unitPath), ...atVersion(approval.version, 'approval') });
+  return writes;
+}
+
+/**
  * Moves one case to its unit's path in `tree`, if it is not there yet: through `CaseStore.change`, so the
- * case's new version, its history entry and its projections (the counters leave the old path's units and
- * join the new path's, the Circular 02 periods follow) are ONE transaction, conditional on the version read.
+ * case's new version, its history entry (`unit-moved`), its projections (the counters leave the old path's
+ * units and join the new path's, the Circular 02 periods follow) and the unit keys of its sub-records are ONE
+ * transaction, conditional on the version read (and on each sub-record's).
  * A resumed job (or two workers) may look at a case twice: the second time its path is right and nothing is
  * written, so nothing is ever counted twice.
  */
-async function moveCase(store: CaseStore, tree: UnitTree, caseId: string, actor: Actor): Promise<boolean> {
+async function moveCase(repository: TenantRepository, tree: UnitTree, caseId: string, actor: Actor): Promise<boolean> {
+  const store = new CaseStore(repository);
   for (let attempt = 1; ; attempt++) {
     const kase = await store.get(caseId, 'tenant', actor);
     const target = tree.pathOf(kase.unitId);
     if (samePath(kase.unitPath, target)) return false;
     try {
-      await store.change(caseId, kase.version, 'tenant', actor, (current) => ({ kase: { ...current, unitPath: target }, action: 'unit-moved' }));
+      await store.change(caseId, kase.version, 'tenant', actor, async (current) => {
+        const next = { ...current, unitPath: target };
+        return { kase: next, action: 'unit-moved', alsoWrite: await subRecordUnitWrites(repository, current, next) };
+      });
       return true;
     } catch (error) {
       if (!(error instanceof DomainError && error.code === 'PRECONDITION_FAILED') || attempt >= CASE_ATTEMPTS) throw error;
@@ -48,14 +87,13 @@ export async function runRecount(repository: TenantRepository, jobId: string): P
   if (!job) return;
   try {
     const tree = new UnitTree(await new UnitStore(repository).list());
-    const store = new CaseStore(repository);
     const actor: Actor = job.createdBy;
     while (job.status === 'running') {
       const page = await repository.query({
         index: `byUnit${job.fromDepth}` as IndexName, partition: `CASES#U#${job.unitId}`, limit: PAGE, cursor: job.cursor ?? undefined,
       });
       let moved = 0;
-      for (const item of page.items) if (await moveCase(store, tree, String(item.id), actor)) moved++;
+      for (const item of page.items) if (await moveCase(repository, tree, String(item.id), actor)) moved++;
       job = await jobs.advance(job, { cursor: page.nextCursor, processed: page.items.length, moved });
     }
   } catch (error) {
