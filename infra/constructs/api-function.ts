@@ -23,11 +23,28 @@ export interface ApiFunctionProps {
   timeout?: Duration;
   /** Default 512 MB. */
   memorySize?: number;
+  /**
+   * An execution role shared with functions of the same permissions (the HTTP API's routes: one role per
+   * permission profile keeps the stack under CloudFormation's 500 resources). Default: a role of its own.
+   */
+  role?: iam.Role;
+}
+
+/** The role of an ApiFunction: may write traces; each function using it adds write access to its own log group. */
+export function functionRole(scope: Construct, id: string): iam.Role {
+  return new iam.Role(scope, id, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+}
+
+/** Once the role's policy exists (a suppression applies to the children present when it is added). */
+export function allowTracing(role: iam.Role): void {
+  NagSuppressions.addResourceSuppressions(role, [
+    { id: 'AwsSolutions-IAM5', reason: 'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.', appliesTo: ['Resource::*'] },
+  ], true);
 }
 
 /**
  * A Lambda handler with Sanad's defaults: Node 22 on arm64, bundled as `LAMBDA_BUNDLE` says (minified CommonJS
- * with source maps), one-year logs, active tracing. Its execution role may write its own log group and traces,
+ * with source maps), one-year logs, active tracing. Its execution role may write its log group and traces,
  * nothing else: whoever composes the function grants the rest.
  */
 export class ApiFunction extends Construct {
@@ -37,8 +54,8 @@ export class ApiFunction extends Construct {
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id);
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR });
-    // Its own role instead of AWSLambdaBasicExecutionRole: that policy may write to every log group.
-    this.role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    // A role of Sanad's instead of AWSLambdaBasicExecutionRole: that policy may write to every log group.
+    this.role = props.role ?? functionRole(this, 'Role');
     logGroup.grantWrite(this.role);
     this.fn = new NodejsFunction(this, 'Fn', {
       entry: join(REPO_ROOT, 'functions', props.entry),
@@ -69,8 +86,6 @@ export class ApiFunction extends Construct {
     NagSuppressions.addResourceSuppressions(this.fn, [
       { id: 'AwsSolutions-L1', reason: 'Sanad pins nodejs22.x (DESIGN.md): the handlers are built and tested for Node 22; moving to a newer runtime is a deliberate upgrade, not a drift.' },
     ]);
-    NagSuppressions.addResourceSuppressions(this.role, [
-      { id: 'AwsSolutions-IAM5', reason: 'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.', appliesTo: ['Resource::*'] },
-    ], true);
+    if (!props.role) allowTracing(this.role);
   }
 }

@@ -23,8 +23,13 @@ export class HistoryKey extends Construct {
   }
 
   /** Lets a function derive tenant keys: the key id in its environment, `kms:GenerateMac` with HMAC-SHA256 on this key alone. */
+  private readonly granted = new Set<iam.IGrantable>();
+
   allowDeriveFrom(fn: { addEnvironment(name: string, value: string): unknown }, role: iam.IGrantable): void {
     fn.addEnvironment('SANAD_HISTORY_KEY_ID', this.key.keyArn);
+    // Routes share roles by permission profile: the role is granted once.
+    if (this.granted.has(role)) return;
+    this.granted.add(role);
     role.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({
       actions: ['kms:GenerateMac'],
       resources: [this.key.keyArn],

@@ -7,7 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { NagSuppressions } from 'cdk-nag';
 import { ROUTES, type RouteDefinition } from '../../functions/routes.ts';
-import { ApiFunction } from './api-function.ts';
+import { ApiFunction, allowTracing, functionRole } from './api-function.ts';
 import type { SpreadsheetLayer } from './spreadsheet-layer.ts';
 import type { TenantDataRole } from './tenant-data-role.ts';
 import type { UserPool } from './user-pool.ts';
@@ -59,6 +59,16 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
   integrationError: '$context.integrationErrorMessage',
 });
 
+/**
+ * The grants a route's function needs, as a stable name (`tenantData-history-…`): routes with the same name
+ * share one execution role.
+ */
+const PROFILE_FLAGS = ['tenantData', 'transferExchange', 'childAggregates', 'importWorker', 'history', 'manageAccounts'] as const;
+function permissionProfile(route: RouteDefinition): string {
+  const flags = PROFILE_FLAGS.filter((flag) => route[flag]);
+  return [...flags, ...(route.controlPlane ? [`registry-${route.controlPlane}`] : [])].join('-') || 'none';
+}
+
 /** `POST /api/v1/cases/{id}/notes` → `POST-api-v1-cases--id--notes`: a stable construct id per route. */
 const routeId = (route: RouteDefinition) => `${route.method}${route.path.replace(/[^A-Za-z0-9]/g, '-')}`;
 
@@ -78,10 +88,32 @@ export class HttpApi extends Construct {
       jwtAudience: [props.userPool.spaClient.userPoolClientId],
     });
 
+    const roles = new Map<string, iam.Role>();
+    /** One execution role per permission profile: routes with the same flags need exactly the same grants. */
+    const roleFor = (route: RouteDefinition): iam.Role => {
+      const profile = permissionProfile(route);
+      const existing = roles.get(profile);
+      if (existing) return existing;
+      const role = functionRole(this, `Role-${profile}`);
+      const registryRole = registryRoleFor(route);
+      if (route.tenantData) props.tenantDataRole.grantAssumeWithTenantTag(role);
+      registryRole?.grantAssumeWithTenantTag(role);
+      if (route.transferExchange) props.exchangeRole.grantAssumeWithTenantTag(role);
+      if (route.childAggregates) props.aggregateRole.grantAssumeWithTenantTag(role);
+      if (route.manageAccounts) {
+        role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ACCOUNT_ACTIONS, resources: [props.userPool.pool.userPoolArn] }));
+      }
+      roles.set(profile, role);
+      return role;
+    };
+    const registryRoleFor = (route: RouteDefinition) =>
+      route.controlPlane === 'read' ? props.registryReaderRole : route.controlPlane === 'read-write' ? props.registryRole : undefined;
+
     for (const route of ROUTES) {
-      const registryRole = route.controlPlane === 'read' ? props.registryReaderRole : route.controlPlane === 'read-write' ? props.registryRole : undefined;
+      const registryRole = registryRoleFor(route);
       const { fn, role } = new ApiFunction(this, routeId(route), {
         entry: route.entry,
+        role: roleFor(route),
         environment: {
           ...(route.tenantData ? { SANAD_TABLE: props.tableName, SANAD_TENANT_ROLE_ARN: props.tenantDataRole.role.roleArn } : {}),
           ...(registryRole ? { SANAD_REGISTRY_ROLE_ARN: registryRole.role.roleArn } : {}),
@@ -91,15 +123,8 @@ export class HttpApi extends Construct {
         },
         layers: route.spreadsheets ? [props.spreadsheetLayer.layer] : undefined,
       });
-      if (route.tenantData) props.tenantDataRole.grantAssumeWithTenantTag(role);
-      registryRole?.grantAssumeWithTenantTag(role);
-      if (route.transferExchange) props.exchangeRole.grantAssumeWithTenantTag(role);
-      if (route.childAggregates) props.aggregateRole.grantAssumeWithTenantTag(role);
       if (route.importWorker) props.importWorker.allowStartFrom(fn, role);
       if (route.history) props.historyKey.allowDeriveFrom(fn, role);
-      if (route.manageAccounts) {
-        role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ACCOUNT_ACTIONS, resources: [props.userPool.pool.userPoolArn] }));
-      }
       const routes = this.api.addRoutes({
         path: route.path,
         methods: [apigw.HttpMethod[route.method]],
@@ -114,6 +139,7 @@ export class HttpApi extends Construct {
         }
       }
     }
+    for (const role of roles.values()) allowTracing(role);
   }
 
   /** The `$default` stage, with access logs and throttling defaults (per-user limits live in the handlers). */

@@ -39,7 +39,12 @@ export class ImportWorker extends Construct {
   /** Lets an import route start the worker: its name in the environment, and invoke permission on it alone. */
   allowStartFrom(starter: NodejsFunction, starterRole: iam.IGrantable): void {
     starter.addEnvironment('SANAD_IMPORT_WORKER_FUNCTION', this.fn.functionName);
+    // Routes share roles by permission profile: the role is granted once.
+    if (this.starterRoles.has(starterRole)) return;
+    this.starterRoles.add(starterRole);
     // The function itself, not `grantInvoke`'s `<arn>:*` (every version and alias): the routes invoke $LATEST.
     starterRole.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.fn.functionArn] }));
   }
+
+  private readonly starterRoles = new Set<iam.IGrantable>();
 }

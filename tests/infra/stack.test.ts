@@ -301,6 +301,9 @@ describe('tenant isolation in IAM', () => {
       for (const statement of cognito) {
         expect(statement.Resource).toEqual(poolArn);
         expect(actionsOf(statement).every((a) => a.startsWith('cognito-idp:Admin') && !a.includes('*'))).toBe(true);
+        // Every change first reads the account's own custom:tenant; a failed profile write deletes the new account;
+        // disable and reset end its sessions.
+        expect(actionsOf(statement)).toEqual(expect.arrayContaining(['cognito-idp:AdminGetUser', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminUserGlobalSignOut']));
       }
     }
   });
@@ -336,6 +339,18 @@ describe('identity', () => {
 });
 
 describe('the API', () => {
+  it('stays well inside CloudFormation\'s 500 resources per stack (routes share execution roles by permission profile)', () => {
+    const count = Object.keys(template.toJSON().Resources as Record<string, unknown>).length;
+    expect(count).toBeLessThan(450);
+    // Two functions with the same flags share a role; different flags never do.
+    const byRole = new Map<string, Set<string>>();
+    for (const { route, roleId } of functions()) {
+      const flags = JSON.stringify([route.tenantData, route.controlPlane, route.transferExchange, route.childAggregates, route.importWorker, route.history, route.manageAccounts].map(Boolean).concat(route.controlPlane === 'read'));
+      byRole.set(roleId, new Set([...(byRole.get(roleId) ?? []), flags]));
+    }
+    for (const [roleId, profiles] of byRole) expect(profiles.size, roleId).toBe(1);
+  });
+
   it('runs one function per route (and the import worker) on nodejs22.x, arm64, traced, with its own log group', () => {
     const ours = functions();
     expect(ours).toHaveLength(ROUTES.length);
