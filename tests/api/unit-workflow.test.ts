@@ -243,5 +243,21 @@ describe('moving a case', () => {
     expect((await officeWorker.get(`/api/v1/cases/${kase.id}`)).status).toBe(200);
     expect(await idsOf(officeWorker, '/api/v1/cases?assigned=me&limit=100')).toContain(kase.id);
     expect(await idsOf(workerT, '/api/v1/cases?assigned=me&limit=100')).not.toContain(kase.id);
+
+    // A deactivated unit takes no cases.
+    const closedUnit = `closed-${s}`;
+    await createUnit(closedUnit, U.thingangyun, 'office');
+    ok(await admin.request('PATCH', `/api/v1/units/${closedUnit}`, { body: { active: false }, headers: ifMatch(1) }));
+    const inactive = await supervisorT.post(`/api/v1/cases/${kase.id}/move`, { unitId: closedUnit, reason: 'Closed office' }, ifMatch(moved.version));
+    expect(inactive.status).toBe(400);
+    expect(inactive.body.error.details[0].path).toBe('unitId');
+  });
+
+  it('refuses (409) a case whose open follow-ups do not fit in one transaction, and moves nothing', async () => {
+    const kase = await register(workerT);
+    for (let i = 0; i < 99; i++) ok(await workerT.post(`/api/v1/cases/${kase.id}/follow-ups`, { dueDate: day(1), note: `Visit ${i}` }), 201);
+    const refused = await root.post(`/api/v1/cases/${kase.id}/move`, { unitId: U.chanmyathazi, reason: 'Moved' }, ifMatch(kase.version));
+    expect(refused.status).toBe(409);
+    expect(ok<any>(await supervisorT.get(`/api/v1/cases/${kase.id}`)).data).toMatchObject({ unitId: U.thingangyun, version: kase.version });
   });
 });
