@@ -21,7 +21,7 @@ export function UnitNameInputs({ idPrefix, register, errors }: { idPrefix: strin
         const id = `${idPrefix}-name-${code}`;
         const error = errors.name?.[code];
         return (
-          <div key={code} className="row">
+          <div key={code} className="unit-name">
             <label htmlFor={id}>{t('units.nameIn', { language: LANGUAGES.find((language) => language.code === code)!.name })}</label>
             <input
               id={id}

@@ -80,7 +80,7 @@ export function OverviewPanel({ overview }: { overview: CaseOverview }) {
       )}
 
       {canTake('assign') && <AssignForm kase={kase} />}
-      {canMove && <div className="action"><MoveCase kase={kase} /></div>}
+      {canMove && <MoveCase kase={kase} />}
       {canEdit && <EditTenantFields kase={kase} />}
       {canTransfer && <TransferForm kase={kase} />}
 
