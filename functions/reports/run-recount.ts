@@ -103,8 +103,8 @@ export async function runRecount(repository: TenantRepository, jobId: string): P
   }
 }
 
-/** What is sent to the recount worker in AWS: which tenant's job (the tenant comes from a verified token). */
-export interface RecountWorkerEvent {
+/** What is sent to the recount worker in AWS (`recount-worker.ts`): which tenant's job (from a verified token). */
+interface RecountWorkerEvent {
   tenantId: string;
   recountId: string;
 }
