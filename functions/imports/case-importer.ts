@@ -3,7 +3,7 @@ import type { TenantRepository, WriteOperation } from '../data/tenant-repository
 import { v5 as uuidv5 } from 'uuid';
 import { casePartition } from '../cases/case-items.ts';
 import { formatCaseNumber } from '../cases/case-numbers.ts';
-import { CaseStore, newCaseRecord, type Actor } from '../cases/case-store.ts';
+import { newCaseRecord, type Actor } from '../cases/case-store.ts';
 import { combineCounterWrites, SHARDS } from '../reports/counters.ts';
 import { getTenantProfile } from '../tenants/tenant-store.ts';
 import { chainKeyFor } from '../history/chain-key.ts';
@@ -47,6 +47,7 @@ interface Prepared {
 export class CaseImporter {
   constructor(
     private readonly repository: TenantRepository,
+    /** The importer, with their unit scope (the job's home unit): rows were placed inside it. */
     private readonly actor: Actor,
     private readonly importId: string,
     /** At most `SHARDS`: each worker writes its own counter shard, so parallel transactions never conflict. */
@@ -83,7 +84,6 @@ export class CaseImporter {
     const tenant = await getTenantProfile(this.repository);
     // Derived once per tenant per container: every entry's MAC is then computed here, never one KMS call each.
     const chainKey = await chainKeyFor(this.repository.tenantId);
-    const unit = await new CaseStore(this.repository).unitFor(undefined, this.actor);
     const byYear = new Map<string, ValidRow[]>();
     for (const row of rows) byYear.set(row.openedAt.slice(0, 4), [...(byYear.get(row.openedAt.slice(0, 4)) ?? []), row]);
     const recordedAt = new Date().toISOString();
@@ -99,7 +99,8 @@ export class CaseImporter {
           caseNumber: formatCaseNumber(tenant.caseNumberPrefix, year, last - yearRows.length + 1 + i),
           openedAt: row.openedAt,
           recordedAt,
-          unit,
+          // Checked with the row against the importer's scope (`rowUnit`): the row's unit, or the importer's home unit.
+          unit: row.unit,
           ...(row.closedAt ? { closedAt: row.closedAt } : {}),
           action: 'import',
           formVersion: row.formVersion,

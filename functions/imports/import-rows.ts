@@ -8,6 +8,7 @@ import { issuesToDetails } from '../../shared/validation.ts';
 import { fieldValuesFromText } from '../../shared/forms/field-text.ts';
 import type { FieldValues } from '../../shared/forms/compile.ts';
 import type { FormDefinition } from '../../shared/forms/form-definition.ts';
+import type { UnitScope } from '../units/unit-scope.ts';
 
 /** A data row as read from the file: the known columns and `fields.<id>` columns as text (1-based `row`, header excluded). */
 export interface RawRow {
@@ -22,6 +23,8 @@ export interface ValidRow {
   input: CaseInput;
   /** The version of the tenant's form the row's answers were checked against. */
   formVersion: number;
+  /** The unit the row's case goes to, and its path from the root. */
+  unit: { id: string; path: string[] };
   /** ISO times. */
   openedAt: string;
   closedAt?: string;
@@ -115,21 +118,38 @@ function checkWithRules(rules: RowRules, categories: string[], fieldTexts: Recor
   }
 }
 
-/** A row → a case to register, or its errors (`path` = the column; `fields.<id>` for form answers). */
-export function validateRow(raw: RawRow, rules: RowRules): ValidRow | ErrorDetail[] {
+/**
+ * The unit a row's case goes to: the one its `unit` column names, else the importer's home unit — active and
+ * inside the importer's scope (as `CaseStore.unitFor` decides for `POST /cases`), else a problem at `unit`.
+ */
+export function rowUnit(units: UnitScope, unitId: string | undefined): { id: string; path: string[] } | ErrorDetail {
+  const id = unitId ?? units.homeUnitId;
+  const unit = units.tree.get(id);
+  if (!unit || !units.contains(id)) return { path: 'unit', message: 'No such unit in your scope' };
+  if (!unit.active) return { path: 'unit', message: 'The unit is deactivated' };
+  return { id, path: unit.path };
+}
+
+/**
+ * A row → a case to register, or its errors (`path` = the column; `fields.<id>` for form answers). `units` is
+ * the importer's scope: the row's `unit` must be inside it.
+ */
+export function validateRow(raw: RawRow, rules: RowRules, units: UnitScope): ValidRow | ErrorDetail[] {
   const fieldTexts: Record<string, string> = {};
   const core: Record<string, string> = {};
   for (const [column, value] of Object.entries(raw.values)) {
     if (column.startsWith(FIELD_COLUMN_PREFIX)) fieldTexts[column.slice(FIELD_COLUMN_PREFIX.length)] = value;
     else core[column] = value;
   }
-  const { categories, ...rest } = core;
+  const { categories, unit: unitId, ...rest } = core;
+  const unit = rowUnit(units, unitId);
+  const unitProblems = 'id' in unit ? [] : [unit];
   const parsed = ImportRow.safeParse({ ...rest, categories: categories ? categories.split('|').map((c) => c.trim()).filter(Boolean) : [] });
   if (!parsed.success) {
-    return issuesToDetails(parsed.error.issues).map((d) => ({
+    return [...issuesToDetails(parsed.error.issues).map((d) => ({
       path: d.path.split('.')[0] ?? d.path,
       message: d.message.endsWith('received undefined') ? 'Required' : d.message,
-    }));
+    })), ...unitProblems];
   }
   const row = parsed.data;
   const input: CaseInput = {
@@ -145,7 +165,8 @@ export function validateRow(raw: RawRow, rules: RowRules): ValidRow | ErrorDetai
   const errors = coreCheck.success ? [] : issuesToDetails(coreCheck.error.issues).map((d) => ({ ...d, path: columnOf(d.path) }));
   const checked = checkWithRules(rules, input.categories, fieldTexts);
   if (Array.isArray(checked)) errors.push(...checked);
-  if (errors.length > 0) return errors;
+  errors.push(...unitProblems);
+  if (errors.length > 0 || !('id' in unit)) return errors;
   if (!Array.isArray(checked) && Object.keys(checked.fields).length > 0) input.fields = checked.fields;
   const time = (date: string) => `${date}T00:00:00.000Z`;
   return {
@@ -153,6 +174,7 @@ export function validateRow(raw: RawRow, rules: RowRules): ValidRow | ErrorDetai
     externalId: row.externalId,
     input,
     formVersion: rules.form.version,
+    unit,
     openedAt: row.openedAt ? time(row.openedAt) : new Date().toISOString(),
     ...(row.closedAt ? { closedAt: time(row.closedAt) } : {}),
   };

@@ -6,6 +6,23 @@ import { inParallel } from '../data/in-parallel.ts';
 import { validateRow, type RawRow, type RowRules, type ValidRow } from './import-rows.ts';
 import { CaseRules } from '../cases/case-rules.ts';
 import { ImportJobs, type ChunkResult, type JobRecord, type StoredDuplicate, type StoredFailure } from './import-jobs.ts';
+import type { Actor } from '../cases/case-store.ts';
+import { unitScopeOf, type UnitScope } from '../units/unit-scope.ts';
+import { forgetUnitTree, unitTree } from '../units/unit-store.ts';
+
+/**
+ * The unit scope of the job's importer. A home unit missing from a cached tree is read again (a unit created
+ * seconds ago elsewhere); one missing still places no row at all — never the root's scope in its stead.
+ */
+async function importerScope(repository: TenantRepository, homeUnitId: string | undefined): Promise<UnitScope> {
+  let tree = await unitTree(repository);
+  if (homeUnitId === undefined) return unitScopeOf(tree, undefined);
+  if (!tree.get(homeUnitId)) {
+    forgetUnitTree(repository.tenantId);
+    tree = await unitTree(repository);
+  }
+  return tree.get(homeUnitId) ? unitScopeOf(tree, homeUnitId) : { homeUnitId, tree, contains: () => false };
+}
 
 /** Chunks processed side by side before progress is saved. */
 const WINDOW = 4;
@@ -18,11 +35,11 @@ interface CheckedChunk {
 }
 
 /** Validates a chunk's rows; `firstRowOf` (shared by the window) catches an external id repeated in the file. */
-function checkChunk(n: number, raw: RawRow[], firstRowOf: Map<string, number>, rules: RowRules): CheckedChunk {
+function checkChunk(n: number, raw: RawRow[], firstRowOf: Map<string, number>, rules: RowRules, importer: Required<Actor>): CheckedChunk {
   const failed: StoredFailure[] = [];
   const valid: ValidRow[] = [];
   for (const row of raw) {
-    const checked = validateRow(row, rules);
+    const checked = validateRow(row, rules, importer.units);
     if (Array.isArray(checked)) {
       failed.push({ row: row.row, errors: checked, values: row.values });
       continue;
@@ -48,11 +65,13 @@ const MATCHES_LISTED = 5;
  * then every created row checked for possible duplicates — after the writes, so two rows of the file for the
  * same child find each other. One finder serves the window: rows share most name tokens.
  */
-async function processWindow(repository: TenantRepository, job: JobRecord, chunks: number[], jobs: ImportJobs, rules: RowRules): Promise<ChunkResult[]> {
+async function processWindow(
+  repository: TenantRepository, job: JobRecord, chunks: number[], jobs: ImportJobs, rules: RowRules, importer: Required<Actor>,
+): Promise<ChunkResult[]> {
   const raws = await Promise.all(chunks.map((n) => jobs.chunk(job.id, n)));
   const firstRowOf = new Map<string, number>();
-  const checked = chunks.map((n, i) => checkChunk(n, raws[i] ?? [], firstRowOf, rules));
-  const outcomes = await new CaseImporter(repository, job.createdBy, job.id).importRows(checked.flatMap((c) => c.valid));
+  const checked = chunks.map((n, i) => checkChunk(n, raws[i] ?? [], firstRowOf, rules, importer));
+  const outcomes = await new CaseImporter(repository, importer, job.id).importRows(checked.flatMap((c) => c.valid));
   const finder = new DuplicateFinder(repository);
   const flag = async (row: ValidRow): Promise<StoredDuplicate | undefined> => {
     const outcome = outcomes.get(row.row)!;
@@ -93,9 +112,12 @@ export async function runImport(repository: TenantRepository, jobId: string): Pr
   try {
     // One form and one set of categories for the whole run (its schema compiled once).
     const rules = await CaseRules.load(repository);
+    // The importer as the request saw them: their unit scope rebuilt from the job's home unit (the worker has
+    // no request), so rows are placed exactly as registration would place them.
+    const importer = { ...job.createdBy, units: await importerScope(repository, job.unitId) };
     while (job.status === 'running') {
       const window = Array.from({ length: Math.min(WINDOW, job.chunks - job.cursor) }, (_, i) => job!.cursor + i);
-      const results = await processWindow(repository, job, window, jobs, rules);
+      const results = await processWindow(repository, job, window, jobs, rules, importer);
       job = await jobs.advance(job, results);
     }
   } catch (error) {

@@ -20,7 +20,8 @@ export const handler = route(async (req, ctx) => {
   if (rows.length > MAX_IMPORT_ROWS) {
     throw new DomainError('VALIDATION_FAILED', `At most ${MAX_IMPORT_ROWS} rows per import`, [{ path: '(body)', message: 'Split the file' }]);
   }
-  const job = await new ImportJobs(ctx.repository).create(randomUUID(), rows, { userId: ctx.userId, username: ctx.username });
+  // The job keeps the importer's home unit: the worker checks each row's `unit` inside its subtree.
+  const job = await new ImportJobs(ctx.repository).create(randomUUID(), rows, { userId: ctx.userId, username: ctx.username }, ctx.units?.homeUnitId);
   ctx.log.info('import started', { importId: job.id, rows: job.rows });
   if (job.status === 'running') await launchImportWorker(ctx.repository, job.id);
   return ok({ id: job.id, status: job.status }, { status: 202 });
