@@ -33,7 +33,9 @@ const csvLines = (body: unknown) => String(body).replace(/^\uFEFF/, '').trim().s
 beforeAll(async () => {
   process.env.SANAD_RATE_LIMIT_PER_MINUTE = '100000';
   stack = await startTestStack();
-  [vinh, root, admin] = await Promise.all(['supervisor.vinh', 'supervisor.vn-na', 'admin.vn-na'].map((name) => ApiClient.signIn(stack.url, name)));
+  [vinh, root, admin] = await Promise.all([
+    ApiClient.signIn(stack.url, 'supervisor.vinh'), ApiClient.signIn(stack.url, 'supervisor.vn-na'), ApiClient.signIn(stack.url, 'admin.vn-na'),
+  ]);
   dienChau = await placedUser('supervisor.dien-chau', ['supervisor'], 'dien-chau');
   // A deactivated commune under Vinh (nobody in it yet).
   const closed = await admin.post('/api/v1/units', { id: 'vinh-old', parentId: 'vinh', kind: 'commune', name: { en: 'Old ward', vi: 'Phường cũ' } });
