@@ -16,7 +16,7 @@ export function ByUnit({ byUnit }: { byUnit: Record<string, Pick<DashboardCounts
   const rows = Object.entries(byUnit).sort(([a], [b]) => collator.compare(name(a), name(b)));
   const count = (n: number | undefined) => formatCount(n ?? 0, i18n.language);
   return (
-    <section aria-labelledby="by-unit-heading" className="by-unit">
+    <div className="by-unit">
       <h2 id="by-unit-heading">{t('dashboard.byUnit')}</h2>
       {rows.length === 0 ? <p className="muted">{t('dashboard.noChildUnits')}</p> : (
         <>
@@ -45,6 +45,6 @@ export function ByUnit({ byUnit }: { byUnit: Record<string, Pick<DashboardCounts
           </div>
         </>
       )}
-    </section>
+    </div>
   );
 }
