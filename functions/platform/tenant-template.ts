@@ -1,3 +1,4 @@
+import { DomainError } from '../../shared/errors.ts';
 import { Organization } from '../../shared/schemas/organization.ts';
 import type { Tenant } from '../../shared/schemas/tenant.ts';
 import { Unit } from '../../shared/schemas/unit.ts';
@@ -37,12 +38,16 @@ export async function readTemplate(template: TenantRepository, tenantId: string)
   const units = unitItems.map((item) => Unit.parse(item));
   const templateRoot = units.find((unit) => unit.parentId === null);
   const rootId = templateRoot?.id ?? template.tenantId;
+  if (units.some((unit) => unit.parentId !== null && unit.id === tenantId)) {
+    const message = `The template has a unit with the new tenant's id (${tenantId}); its root takes that id`;
+    throw new DomainError('VALIDATION_FAILED', message, [{ path: 'templateTenantId', message }]);
+  }
   const reroot = (id: string) => (id === rootId ? tenantId : id);
   const { version: _form, ...formContent } = form;
   const { version: _lookups, ...lookupsContent } = lookups;
   return {
     units: units
-      .filter((unit) => unit.parentId !== null && unit.id !== tenantId)
+      .filter((unit) => unit.parentId !== null)
       .map((unit) => stripUndefined({ ...unit, parentId: reroot(unit.parentId!), path: unit.path.map(reroot), version: 1 })),
     root: { kind: templateRoot?.kind ?? 'national', ...(templateRoot?.locationId ? { locationId: templateRoot.locationId } : {}) },
     form: formContent,

@@ -3,6 +3,10 @@ import { startTestStack } from '../support/local-stack.ts';
 import { ApiClient, newCase } from '../support/api-client.ts';
 import { signInNewUser } from '../support/reports-client.ts';
 import type { LocalStack } from '../../infra/local/stack.ts';
+import { TenantRegistry } from '../../functions/platform/tenant-registry.ts';
+import { TenantRepository, type WriteOperation } from '../../functions/data/tenant-repository.ts';
+import { documentClientFor, tableName } from '../../functions/data/dynamo-client.ts';
+import { DomainError } from '../../shared/errors.ts';
 
 /**
  * Tenants grow up (issue 18 item 6): re-parenting a tenant under If-Match (no cycles, active parents only), the
@@ -162,6 +166,26 @@ describe('re-parenting a tenant', () => {
     expect((await patchTenant('syr', { status: 'active' })).status).toBe(200);
     expect((await admin.get('/api/v1/me')).status).toBe(200);
     expect((await registration('sy')).parentId).toBe('syr');
+  });
+});
+
+describe('a re-parent whose registry write fails', () => {
+  /** The registry as the control plane's role sees it, but every write to it fails (as a lost race would). */
+  class FailingRegistry extends TenantRepository {
+    override async transact(_operations: WriteOperation[]): Promise<void> {
+      throw new DomainError('CONFLICT', 'The tenant tree changed meanwhile; reload and try again');
+    }
+  }
+
+  it('puts the tenant\'s profile back as the registry has it: both still agree', async () => {
+    const before = await registration('eg');
+    const failing = new TenantRegistry(new FailingRegistry('_platform', documentClientFor('_platform'), tableName()));
+    await expect(failing.change('eg', { parentId: 'vn', name: 'Not Egypt' }, before.version)).rejects.toMatchObject({ code: 'CONFLICT' });
+    const admin = await ApiClient.signIn(stack.url, 'admin.eg');
+    const profile = (await admin.get('/api/v1/me')).body.data.tenant;
+    expect(profile).toMatchObject({ id: 'eg', name: before.name });
+    expect(profile.parentId).toBeUndefined();
+    expect(await registration('eg')).toEqual(before);
   });
 });
 
