@@ -74,7 +74,7 @@ describe('random actions by random roles', () => {
         expect(STAGES).toContain(final.stage);
         expect(final.status === 'closed').toBe(final.stage === 'closed');
         const history = (await supervisor.get(`/api/v1/cases/${id}/history`)).body.data;
-        const { id: _i, caseNumber: _n, createdAt: _c, updatedAt: _u, version: _v, ...recorded } = final;
+        const { id: _i, caseNumber: _n, createdAt: _c, updatedAt: _u, version: _v, unitPath: _p, ...recorded } = final;
         const replayed = replay(history) as Record<string, unknown>;
         delete replayed.notes;
         expect(prune(replayed)).toEqual(prune(recorded));

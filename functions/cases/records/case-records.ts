@@ -101,7 +101,11 @@ export class CaseRecords {
   async overview(caseId: string, scope: Scope, actor: Actor, confidentialScope: Scope | undefined): Promise<CaseOverview> {
     const { kase, items } = await this.cases.partition(caseId, scope, actor);
     const of = (entity: string) => items.filter((item) => item.entity === entity);
-    const seesConfidential = confidentialScope === 'tenant' || (confidentialScope === 'own' && kase.ownerId === actor.userId);
+    // Confidential notes: the whole tenant, or the caller's unit subtree, or (every scope) the case's owner — never
+    // merely an assigned worker.
+    const seesConfidential = confidentialScope === 'tenant'
+      || (confidentialScope === 'unit' && (actor.units?.contains(kase.unitId) ?? false))
+      || (confidentialScope !== undefined && kase.ownerId === actor.userId);
     return {
       case: kase,
       followUps: of('follow-up').map((item) => FollowUp.parse(item)).sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
