@@ -9,6 +9,7 @@ import { fetchCasePage } from './case-api.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { ScrollTable } from '../app/ScrollTable.tsx';
 import { UnitFilter } from '../units/UnitFilter.tsx';
+import { unitName, useScopeUnits } from '../units/unit-api.ts';
 
 const FILTERS = [
   { name: 'stage', label: 'caseload.filterStage', values: STAGES, prefix: 'stage' },
@@ -33,6 +34,10 @@ export default function CaseloadPage() {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const cases = query.data?.pages.flatMap((page) => page.cases) ?? [];
+  // Which unit each case is in, for those who see more than one.
+  const scope = useScopeUnits({ includeInactive: true });
+  const showUnit = scope.units.length > 1;
+  const unitOf = (unitId: string) => unitName(scope.all.find((unit) => unit.id === unitId), i18n.language, unitId);
   const setFilter = (name: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
@@ -78,13 +83,14 @@ export default function CaseloadPage() {
       {query.isError && <p role="alert" className="error">{t(query.error instanceof ApiError && query.error.status === 404 && filters.unit ? 'units.outsideScope' : 'common.error')}</p>}
       {query.isSuccess && cases.length === 0 && <p>{t('caseload.empty')}</p>}
       {cases.length > 0 && (
-        <ScrollTable label={t('caseload.title')} columns={['caseNumber', 'name', 'stage', 'risk', 'updated'].map((column) => t(`caseload.${column}`))}>
+        <ScrollTable label={t('caseload.title')} columns={[...['caseNumber', 'name', 'stage', 'risk'].map((column) => t(`caseload.${column}`)), ...(showUnit ? [t('units.unit')] : []), t('caseload.updated')]}>
           {cases.map((kase) => (
             <tr key={kase.id}>
               <td><Link to={`/cases/${kase.id}`}>{kase.caseNumber}</Link></td>
               <td>{kase.child.fullName}</td>
               <td>{t(`stage.${kase.stage}`)}</td>
               <td><span className={`risk risk-${kase.riskLevel}`}>{t(`risk.${kase.riskLevel}`)}</span></td>
+              {showUnit && <td><bdi>{unitOf(kase.unitId)}</bdi></td>}
               <td>{formatDateTime(kase.updatedAt, i18n.language)}</td>
             </tr>
           ))}
