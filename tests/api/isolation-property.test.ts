@@ -143,3 +143,107 @@ describe('tenant isolation', () => {
     );
   });
 });
+
+// ---------------------------------------------------------------------------------------------------------
+// Units: within one tenant, a reader's scope is their unit's subtree (supervisors, managers) or their own cases
+// ---------------------------------------------------------------------------------------------------------
+
+const READER_ROLES = ['caseworker', 'supervisor', 'manager'] as const;
+
+/** A small random tree: unit k (1-based) hangs under unit `parents[k-1]` (0 = the root), so at most 6 levels. */
+const treeArb = fc.array(fc.nat(), { minLength: 2, maxLength: 5 }).map((picks) => picks.map((pick, k) => pick % (k + 1)));
+
+interface UnitCase { id: string; marker: string; unit: number; owner: number; referralId: string }
+
+describe('unit isolation', () => {
+  it('no user reads a case outside their unit subtree (or their own) on any route: 404 by id, absent from every list and search', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        treeArb,
+        fc.array(fc.record({ role: fc.constantFrom(...READER_ROLES), unit: fc.nat() }), { minLength: 2, maxLength: 4 }),
+        fc.array(fc.record({ writer: fc.nat(), unit: fc.nat() }), { minLength: 1, maxLength: 3 }),
+        async (parents, people, caseSpecs) => {
+          run++;
+          const tenant = `uiso-${run}`;
+          const stamp = `U${run}Z${Math.random().toString(36).slice(2, 8)}`;
+          const onboarded = await operator.post('/api/v1/platform/tenants', {
+            id: tenant, name: `Units ${stamp}`, kind: 'country', region: 'eu-central-1', locales: ['en'],
+            admin: { username: `admin.${tenant}`, displayName: 'Admin' },
+          });
+          expect(onboarded.status, JSON.stringify(onboarded.body)).toBe(201);
+          const admin = await ApiClient.signIn(stack.url, `admin.${tenant}`, onboarded.body.data.admin.temporaryPassword);
+          // Unit 0 is the root (id = the tenant's); unit k is `u<k>`, and `paths[k]` its units from the root.
+          const unitIds = [tenant, ...parents.map((_, k) => `u${k + 1}`)];
+          const paths: number[][] = [[0]];
+          for (const [k, parent] of parents.entries()) {
+            const res = await admin.post('/api/v1/units', { id: unitIds[k + 1], parentId: unitIds[parent], kind: 'office', name: { en: `Unit ${k + 1}` } });
+            expect(res.status, JSON.stringify(res.body)).toBe(201);
+            paths.push([...paths[parent]!, k + 1]);
+          }
+          const organizationId = `org-${tenant}`;
+          await admin.post('/api/v1/organizations', { id: organizationId, name: 'Org', kind: 'ngo', services: [{ id: 'help', name: 'Help' }] });
+          // Readers placed in random units; every case is registered by a caseworker of its own unit.
+          const readers = [...people, ...caseSpecs.map((spec) => ({ role: 'caseworker' as const, unit: spec.unit }))]
+            .map((person) => ({ ...person, unit: person.unit % unitIds.length }));
+          const clients: ApiClient[] = [];
+          for (const [i, reader] of readers.entries()) {
+            const created = await admin.post('/api/v1/users', { username: `r${i}.${tenant}`, displayName: `Reader ${i}`, roles: [reader.role], unitId: unitIds[reader.unit] });
+            expect(created.status, JSON.stringify(created.body)).toBe(201);
+            clients.push(await ApiClient.signIn(stack.url, `r${i}.${tenant}`, created.body.data.temporaryPassword));
+          }
+          const cases: UnitCase[] = [];
+          for (const [c] of caseSpecs.entries()) {
+            const owner = people.length + c;
+            const writer = clients[owner]!;
+            const marker = `${stamp}C${c}`;
+            const kase = (await writer.post('/api/v1/cases', newCase({ child: { fullName: `Child ${marker}`, sex: 'male', location: `Village ${marker}` } }))).body.data;
+            expect(kase.unitId).toBe(unitIds[readers[owner]!.unit]);
+            await writer.post(`/api/v1/cases/${kase.id}/assessment`, { needs: [`Need ${marker}`], summary: `Summary ${marker}` }, { 'if-match': `"${kase.version}"` });
+            await writer.post(`/api/v1/cases/${kase.id}/notes`, { text: `Note ${marker}`, confidential: false });
+            await writer.post(`/api/v1/cases/${kase.id}/follow-ups`, { dueDate: '2020-01-01', note: `Visit ${marker}` });
+            const referral = await writer.post(`/api/v1/cases/${kase.id}/referrals`, {
+              organizationId, service: 'help', reason: `Reason ${marker}`, share: ['child.basic', 'assessment'],
+              consent: { givenBy: 'caregiver', givenAt: new Date().toISOString().slice(0, 10) },
+            });
+            expect(referral.status, JSON.stringify(referral.body)).toBe(201);
+            cases.push({ id: kase.id, marker, unit: readers[owner]!.unit, owner, referralId: referral.body.data.id });
+          }
+
+          const getRoutes = ROUTES.filter((r) => r.method === 'GET' && r.authenticated);
+          const caseRoutes = getRoutes.filter((r) => r.path.startsWith('/api/v1/cases/{id}'));
+          const lists = [
+            ...getRoutes.filter((r) => !r.path.includes('{id}')).map((r) => `${r.path}?limit=100`),
+            '/api/v1/cases?q=child&limit=100', '/api/v1/follow-ups?due=overdue&limit=100', '/api/v1/approvals?status=pending&limit=100',
+            `/api/v1/reports/circular-02?period=${new Date().getUTCFullYear()}`, '/api/v1/exports/cases?format=csv',
+          ];
+          for (const [r, reader] of readers.entries()) {
+            const client = clients[r]!;
+            const sees = (kase: UnitCase) => kase.owner === r || (reader.role !== 'caseworker' && paths[kase.unit]!.includes(reader.unit));
+            for (const kase of cases) {
+              if (sees(kase)) {
+                expect((await client.get(`/api/v1/cases/${kase.id}`)).status, `${reader.role}@${reader.unit} reads case in ${kase.unit}`).toBe(200);
+                continue;
+              }
+              for (const route of caseRoutes) {
+                const path = route.path.replace('{id}', kase.id);
+                expect((await client.get(path)).status, `${reader.role}@${reader.unit} ${path} (case in ${kase.unit})`).toBe(404);
+              }
+              expect((await client.get(`/api/v1/referrals/${kase.referralId}`)).status).toBe(404);
+            }
+            const hidden = cases.filter((kase) => !sees(kase));
+            for (const path of lists) {
+              const res = await client.get(path);
+              expect(res.status, path).toBeLessThan(500);
+              const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
+              for (const kase of hidden) {
+                expect(text.includes(kase.marker), `${reader.role}@${reader.unit} ${path} leaked the case in ${kase.unit}`).toBe(false);
+                expect(text.includes(kase.id), `${reader.role}@${reader.unit} ${path} leaked the id of the case in ${kase.unit}`).toBe(false);
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 3 },
+    );
+  });
+});
