@@ -305,7 +305,7 @@ export function buildOpenApiDocument() {
   });
   registry.registerPath({
     method: 'post', path: '/api/v1/imports/cases', ...secured,
-    summary: `Bulk import of a register (supervisor, tenant admin). Columns: ${IMPORT_COLUMNS.join(', ')}, and ${FIELD_COLUMN_PREFIX}<field id> for answers to the tenant's form; idempotent by externalId`,
+    summary: `Bulk import of a register (supervisor, tenant admin). Columns: ${IMPORT_COLUMNS.join(', ')}, and ${FIELD_COLUMN_PREFIX}<field id> for answers to the tenant's form; unit: a unit id inside the importer's scope (default the importer's home unit; another, unknown or deactivated one fails the row at unit); idempotent by externalId`,
     request: { body: fileBody('CSV (UTF-8, header row) or an XLSX workbook (first sheet, header row)', ['text/csv', xlsx]) },
     responses: {
       202: json(z.object({ data: z.object({ id: z.string(), status: z.enum(['running', 'completed']) }) }), 'Accepted: the job works in the background'),
@@ -313,7 +313,7 @@ export function buildOpenApiDocument() {
     },
   });
   registry.registerPath({
-    method: 'get', path: '/api/v1/imports/{id}', summary: 'An import job: progress, counts, failed rows (resumes a stopped job)', ...secured,
+    method: 'get', path: '/api/v1/imports/{id}', summary: 'An import job of the caller\'s unit subtree: progress, counts, failed rows (resumes a stopped job)', ...secured,
     request: { params: idParams },
     responses: { 200: json(z.object({ data: ImportJob.meta({ id: 'ImportJob' }) }), 'The job'), 401: errors[401], 403: errors[403], 404: errors[404] },
   });
@@ -328,9 +328,10 @@ export function buildOpenApiDocument() {
     responses: { 200: fileBody('CSV', ['text/csv']), 401: errors[401], 403: errors[403], 404: errors[404] },
   });
   registry.registerPath({
-    method: 'get', path: '/api/v1/exports/cases', summary: 'Export the tenant\'s cases (case.export; audited)', ...secured,
+    method: 'get', path: '/api/v1/exports/cases', ...secured,
+    summary: 'Export the cases of the caller\'s unit subtree (?unit= narrows it, 404 outside the scope), each with its unit\'s name (in ?lang=) and id (case.export; audited)',
     request: { query: ExportQuery },
-    responses: { 200: fileBody('CSV or XLSX', ['text/csv', xlsx]), 400: errors[400], 401: errors[401], 403: errors[403] },
+    responses: { 200: fileBody('CSV or XLSX', ['text/csv', xlsx]), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
   });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
