@@ -28,6 +28,8 @@ export interface RouteDefinition {
   spreadsheets?: boolean;
   /** Starts or resumes register imports: may invoke the import worker function. */
   importWorker?: boolean;
+  /** Starts (a unit move) or resumes (the reports) unit-move recounts: may invoke the recount worker function. */
+  recountWorker?: boolean;
   /**
    * Writes or verifies case history: derives the tenant's history chain key (SANAD_HISTORY_KEY_ID,
    * kms:GenerateMac on that key alone). A route that only reads history does not.
@@ -37,6 +39,10 @@ export interface RouteDefinition {
 
 /** Functions that serve no route: the register import worker, invoked asynchronously by the import routes. */
 export const IMPORT_WORKER_ENTRY = 'imports/import-worker.ts';
+/** The unit-move recount worker, invoked asynchronously by `PATCH /units/{id}` and the report routes. */
+export const RECOUNT_WORKER_ENTRY = 'reports/recount-worker.ts';
+/** Every function that serves no route. */
+export const WORKER_ENTRIES = [IMPORT_WORKER_ENTRY, RECOUNT_WORKER_ENTRY] as const;
 
 export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/v1/health', entry: 'session/health.ts', authenticated: false, tenantData: false },
@@ -88,8 +94,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/v1/notifications', entry: 'notifications/get-notifications.ts', authenticated: true, tenantData: true },
   { method: 'POST', path: '/api/v1/notifications/seen', entry: 'notifications/mark-seen.ts', authenticated: true, tenantData: true },
   // scope=children reads the registry (who the caller's children are) and their counters, read-only.
-  { method: 'GET', path: '/api/v1/reports/dashboard', entry: 'reports/get-dashboard.ts', authenticated: true, tenantData: true, childAggregates: true },
-  { method: 'GET', path: '/api/v1/reports/circular-02', entry: 'reports/get-circular-02.ts', authenticated: true, tenantData: true, spreadsheets: true },
+  { method: 'GET', path: '/api/v1/reports/dashboard', entry: 'reports/get-dashboard.ts', authenticated: true, tenantData: true, childAggregates: true, recountWorker: true },
+  { method: 'GET', path: '/api/v1/reports/circular-02', entry: 'reports/get-circular-02.ts', authenticated: true, tenantData: true, spreadsheets: true, recountWorker: true },
   { method: 'POST', path: '/api/v1/imports/cases', entry: 'imports/start-import.ts', authenticated: true, tenantData: true, spreadsheets: true, importWorker: true },
   { method: 'GET', path: '/api/v1/imports/{id}', entry: 'imports/get-import.ts', authenticated: true, tenantData: true, spreadsheets: true, importWorker: true },
   { method: 'GET', path: '/api/v1/imports/{id}/failed.csv', entry: 'imports/get-failed-rows.ts', authenticated: true, tenantData: true },
@@ -105,7 +111,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/v1/platform/tenants/{id}/members', entry: 'platform/add-member.ts', authenticated: true, tenantData: true, controlPlane: 'read', manageAccounts: true },
   { method: 'GET', path: '/api/v1/units', entry: 'units/list-units.ts', authenticated: true, tenantData: true },
   { method: 'POST', path: '/api/v1/units', entry: 'units/create-unit.ts', authenticated: true, tenantData: true },
-  { method: 'PATCH', path: '/api/v1/units/{id}', entry: 'units/update-unit.ts', authenticated: true, tenantData: true },
+  { method: 'PATCH', path: '/api/v1/units/{id}', entry: 'units/update-unit.ts', authenticated: true, tenantData: true, recountWorker: true },
   { method: 'GET', path: '/api/v1/users', entry: 'users/list-users.ts', authenticated: true, tenantData: true },
   { method: 'GET', path: '/api/v1/users/audit', entry: 'users/list-user-audit.ts', authenticated: true, tenantData: true },
   { method: 'POST', path: '/api/v1/users', entry: 'users/create-user.ts', authenticated: true, tenantData: true, manageAccounts: true },

@@ -9,7 +9,7 @@ import { circular02, parsePeriod } from './circular-02.ts';
 import { REPORT_LABELS } from './report-labels.ts';
 import { reportCsv, reportXlsx, XLSX_TYPE } from './report-files.ts';
 import { reportUnit } from './report-unit.ts';
-import { resumeStalledRecounts } from './run-recount.ts';
+import { resumeStalledRecounts } from './recount-launch.ts';
 
 /**
  * `GET /reports/circular-02?period=[&unit=]` — JSON for a unit's subtree (default the caller's home unit; 404

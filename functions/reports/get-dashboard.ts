@@ -5,7 +5,7 @@ import { ok } from '../http/responses.ts';
 import { unitDashboard } from './dashboard-counts.ts';
 import { childTenantDashboards } from './child-aggregates.ts';
 import { reportUnit } from './report-unit.ts';
-import { resumeStalledRecounts } from './run-recount.ts';
+import { resumeStalledRecounts } from './recount-launch.ts';
 
 /**
  * `GET /reports/dashboard[?unit=]` — the counters of a unit's subtree (default the caller's home unit; 404

@@ -14,7 +14,6 @@ import { followUpItem } from '../cases/records/record-items.ts';
 import { logger } from '../http/logger.ts';
 import { CaseStore, type Actor } from '../cases/case-store.ts';
 import { UnitStore } from '../units/unit-store.ts';
-import { launchWorker } from '../jobs/launch-worker.ts';
 import { RecountJobs, type RecountJob } from './recount-jobs.ts';
 
 /** Cases per page of the walk; progress is saved after each page. */
@@ -101,25 +100,4 @@ export async function runRecount(repository: TenantRepository, jobId: string): P
     logger.error('recount interrupted', { tenant: repository.tenantId, recountId: jobId, error: error as Error });
     await jobs.release(job);
   }
-}
-
-/** What is sent to the recount worker in AWS (`recount-worker.ts`): which tenant's job (from a verified token). */
-interface RecountWorkerEvent {
-  tenantId: string;
-  recountId: string;
-}
-
-/**
- * Gets a recount worked after the response: in AWS by the recount worker function (`SANAD_RECOUNT_WORKER_FUNCTION`,
- * invoked asynchronously), locally in the server process.
- */
-export async function launchRecount(repository: TenantRepository, recountId: string): Promise<void> {
-  const event: RecountWorkerEvent = { tenantId: repository.tenantId, recountId };
-  await launchWorker('SANAD_RECOUNT_WORKER_FUNCTION', event, () => runRecount(repository, recountId));
-}
-
-/** Resumes the tenant's running recounts whose worker stopped (lease run out): called by the report routes. */
-export async function resumeStalledRecounts(repository: TenantRepository): Promise<void> {
-  const stalled = (await new RecountJobs(repository).running()).filter((job) => job.leaseUntil < Date.now());
-  await Promise.all(stalled.map((job) => launchRecount(repository, job.id)));
 }

@@ -4,7 +4,7 @@ import { route } from '../http/route.ts';
 import { ok } from '../http/responses.ts';
 import { requireIfMatch } from '../http/preconditions.ts';
 import { RecountJobs } from '../reports/recount-jobs.ts';
-import { launchRecount } from '../reports/run-recount.ts';
+import { launchRecount } from '../reports/recount-launch.ts';
 import { UnitStore } from './unit-store.ts';
 import { unitOccupancy } from './unit-occupancy.ts';
 

@@ -12,6 +12,7 @@ import type { SpreadsheetLayer } from './spreadsheet-layer.ts';
 import type { TenantDataRole } from './tenant-data-role.ts';
 import type { UserPool } from './user-pool.ts';
 import type { ImportWorker } from './import-worker.ts';
+import type { RecountWorker } from './recount-worker.ts';
 import type { HistoryKey } from './history-key.ts';
 
 export interface HttpApiProps {
@@ -30,6 +31,8 @@ export interface HttpApiProps {
   userPool: UserPool;
   /** The register import worker the import routes start. */
   importWorker: ImportWorker;
+  /** The unit-move recount worker a unit move starts and the reports resume. */
+  recountWorker: RecountWorker;
   /** The history chain's master key: the routes that write or verify case history derive tenant keys from it. */
   historyKey: HistoryKey;
 }
@@ -63,7 +66,7 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
  * The grants a route's function needs, as a stable name (`tenantData-history-…`): routes with the same name
  * share one execution role.
  */
-const PROFILE_FLAGS = ['tenantData', 'transferExchange', 'childAggregates', 'importWorker', 'history', 'manageAccounts'] as const;
+const PROFILE_FLAGS = ['tenantData', 'transferExchange', 'childAggregates', 'importWorker', 'recountWorker', 'history', 'manageAccounts'] as const;
 function permissionProfile(route: RouteDefinition): string {
   const flags = PROFILE_FLAGS.filter((flag) => route[flag]);
   return [...flags, ...(route.controlPlane ? [`registry-${route.controlPlane}`] : [])].join('-') || 'none';
@@ -124,6 +127,7 @@ export class HttpApi extends Construct {
         layers: route.spreadsheets ? [props.spreadsheetLayer.layer] : undefined,
       });
       if (route.importWorker) props.importWorker.allowStartFrom(fn, role);
+      if (route.recountWorker) props.recountWorker.allowStartFrom(fn, role);
       if (route.history) props.historyKey.allowDeriveFrom(fn, role);
       const routes = this.api.addRoutes({
         path: route.path,

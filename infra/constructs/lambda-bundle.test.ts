@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { IMPORT_WORKER_ENTRY, ROUTES } from '../../functions/routes.ts';
+import { ROUTES, WORKER_ENTRIES } from '../../functions/routes.ts';
 import { REPO_ROOT } from '../repo-root.ts';
 import { buildLambdaBundle } from './lambda-bundle.ts';
 
@@ -23,7 +23,7 @@ async function bundleAndLoad(entry: string): Promise<Record<string, unknown>> {
 
 describe('the Lambda bundle', () => {
   it('loads every handler as CommonJS, each exporting its handler', async () => {
-    for (const entry of [...ROUTES.map((route) => route.entry), IMPORT_WORKER_ENTRY]) {
+    for (const entry of [...ROUTES.map((route) => route.entry), ...WORKER_ENTRIES]) {
       const loaded = await bundleAndLoad(entry);
       expect(typeof loaded.handler, entry).toBe('function');
     }

@@ -5,6 +5,7 @@ import { PLATFORM_TENANT_ID } from '../../shared/auth/roles.ts';
 import { DataTable } from '../constructs/data-table.ts';
 import { HttpApi } from '../constructs/http-api.ts';
 import { ImportWorker } from '../constructs/import-worker.ts';
+import { RecountWorker } from '../constructs/recount-worker.ts';
 import { HistoryKey } from '../constructs/history-key.ts';
 import { TenantDataRole } from '../constructs/tenant-data-role.ts';
 import { UserPool } from '../constructs/user-pool.ts';
@@ -56,10 +57,11 @@ export class SanadStack extends Stack {
     const users = new UserPool(this, 'Users');
     const historyKey = new HistoryKey(this, 'History');
     const importWorker = new ImportWorker(this, 'Imports', { tableName: data.table.tableName, tenantDataRole: tenantData, historyKey });
+    const recountWorker = new RecountWorker(this, 'Recounts', { tableName: data.table.tableName, tenantDataRole: tenantData, historyKey });
     const api = new HttpApi(this, 'Api', {
       tableName: data.table.tableName, tenantDataRole: tenantData, registryRole: registry, registryReaderRole: registryReader,
       exchangeRole: exchange, aggregateRole: aggregates,
-      spreadsheetLayer: new SpreadsheetLayer(this, 'Spreadsheets'), userPool: users, importWorker, historyKey,
+      spreadsheetLayer: new SpreadsheetLayer(this, 'Spreadsheets'), userPool: users, importWorker, recountWorker, historyKey,
     });
     const web = new WebHosting(this, 'Web', {
       api: api.api,

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { IMPORT_WORKER_ENTRY, ROUTES } from '../../functions/routes.ts';
+import { ROUTES, WORKER_ENTRIES } from '../../functions/routes.ts';
 import { REPO_ROOT } from '../../infra/local/stack.ts';
 import { buildLambdaBundle, LAMBDA_NODE_OPTIONS } from '../../infra/constructs/lambda-bundle.ts';
 import { median } from './measure.ts';
@@ -17,7 +17,7 @@ export function spaInitialJsGzKb(): number {
 }
 
 /**
- * Bundles every handler (and the import worker) as CDK does (`LAMBDA_BUNDLE`: minified CommonJS for Node 22, AWS SDK
+ * Bundles every handler (and the background workers) as CDK does (`LAMBDA_BUNDLE`: minified CommonJS for Node 22, AWS SDK
  * external) and measures the largest bundle and its module init time in a fresh Node process started as Lambda
  * starts it (`LAMBDA_NODE_OPTIONS`: source maps on).
  */
@@ -25,7 +25,7 @@ export async function lambdaBundles(): Promise<{ maxBundleKb: number; largest: s
   const outDir = join(REPO_ROOT, 'bench-results', 'bundles');
   mkdirSync(outDir, { recursive: true });
   let largest = { entry: '', file: '', bytes: 0 };
-  for (const entry of [...ROUTES.map((route) => route.entry), IMPORT_WORKER_ENTRY]) {
+  for (const entry of [...ROUTES.map((route) => route.entry), ...WORKER_ENTRIES]) {
     const file = join(outDir, `${entry.replace(/[/.]/g, '_')}.cjs`);
     await buildLambdaBundle(join(REPO_ROOT, 'functions', entry), file);
     const bytes = statSync(file).size;

@@ -9,7 +9,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { SanadStack } from '../../infra/stacks/sanad-stack.ts';
 import { TENANT_DATA_ACTIONS } from '../../infra/constructs/tenant-data-role.ts';
 import { INDEX_NAMES, TABLE_DESIGN } from '../../functions/data/table-design.ts';
-import { ROUTES, type RouteDefinition } from '../../functions/routes.ts';
+import { ROUTES, WORKER_ENTRIES, type RouteDefinition } from '../../functions/routes.ts';
 import { PLATFORM_TENANT_ID, ROLES } from '../../shared/auth/roles.ts';
 
 /** CloudFront's managed policies, by their fixed ids. */
@@ -60,6 +60,12 @@ const functions = (): { route: RouteDefinition; fn: Resource; roleId: string }[]
   });
 
 /** The data roles: the variable that hands a function the role's ARN, and the routes that need the role. */
+/** The functions that serve no route (the background workers). */
+const workerFunctions = () => {
+  const routeFunctions = new Set(functions().map(({ fn }) => fn.id));
+  return resources('AWS::Lambda::Function').filter((f) => f.props.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'sanad' && !routeFunctions.has(f.id));
+};
+
 const DATA_ROLES = {
   tenant: { variable: 'SANAD_TENANT_ROLE_ARN', needed: (route: RouteDefinition) => route.tenantData },
   registry: { variable: 'SANAD_REGISTRY_ROLE_ARN', needed: (route: RouteDefinition) => route.controlPlane === 'read-write' },
@@ -263,24 +269,40 @@ describe('tenant isolation in IAM', () => {
     }
   });
 
-  it('the import worker runs 15 minutes with the tenant data role, without blind retries, and only the import routes may start it', () => {
-    const routeFunctions = new Set(functions().map(({ fn }) => fn.id));
-    const workers = resources('AWS::Lambda::Function').filter((f) => f.props.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'sanad' && !routeFunctions.has(f.id));
-    expect(workers).toHaveLength(1);
-    const [worker] = workers;
-    expect(worker!.props).toMatchObject({ Runtime: 'nodejs22.x', Timeout: 900, TracingConfig: { Mode: 'Active' } });
-    expect(getAttTarget(worker!.props.Environment.Variables.SANAD_TENANT_ROLE_ARN)).toBe(dataRoleId('tenant'));
-    expect(Object.keys(worker!.props.Environment.Variables).filter((name) => name.endsWith('_ROLE_ARN'))).toEqual(['SANAD_TENANT_ROLE_ARN']);
-    const [asyncConfig] = resources('AWS::Lambda::EventInvokeConfig');
-    expect(asyncConfig!.props).toMatchObject({ FunctionName: { Ref: worker!.id }, MaximumRetryAttempts: 0 });
-    const invokes = (statement: any) => actionsOf(statement).includes('lambda:InvokeFunction');
-    for (const { route, fn, roleId } of functions()) {
-      expect(fn.props.Environment.Variables.SANAD_IMPORT_WORKER_FUNCTION, route.path).toEqual(route.importWorker ? { Ref: worker!.id } : undefined);
-      const grants = policiesOfRole(roleId).flatMap(statementsOf).filter(invokes);
-      expect(grants.length > 0, `${route.method} ${route.path}`).toBe(Boolean(route.importWorker));
-      for (const grant of grants) expect(JSON.stringify(grant.Resource)).toContain(`"${worker!.id}"`);
+  // The background workers: the register import (started and resumed by the import routes) and the unit-move
+  // recount (started by a unit move, resumed by the reports).
+  const WORKERS = [
+    { name: 'the import worker', id: 'Imports', flag: 'importWorker', variable: 'SANAD_IMPORT_WORKER_FUNCTION', starters: ['POST /api/v1/imports/cases', 'GET /api/v1/imports/{id}'] },
+    { name: 'the recount worker', id: 'Recounts', flag: 'recountWorker', variable: 'SANAD_RECOUNT_WORKER_FUNCTION', starters: ['GET /api/v1/reports/dashboard', 'GET /api/v1/reports/circular-02', 'PATCH /api/v1/units/{id}'] },
+  ] as const;
+
+  for (const { name, id, flag, variable, starters } of WORKERS) {
+    it(`${name} runs 15 minutes with the tenant data role, without blind retries, and only its routes may start it`, () => {
+      const workers = workerFunctions().filter((f) => f.id.startsWith(id));
+      expect(workers).toHaveLength(1);
+      const [worker] = workers;
+      expect(worker!.props).toMatchObject({ Runtime: 'nodejs22.x', Timeout: 900, TracingConfig: { Mode: 'Active' } });
+      expect(getAttTarget(worker!.props.Environment.Variables.SANAD_TENANT_ROLE_ARN)).toBe(dataRoleId('tenant'));
+      expect(Object.keys(worker!.props.Environment.Variables).filter((variableName) => variableName.endsWith('_ROLE_ARN'))).toEqual(['SANAD_TENANT_ROLE_ARN']);
+      const asyncConfig = resources('AWS::Lambda::EventInvokeConfig').find((config) => config.props.FunctionName?.Ref === worker!.id);
+      expect(asyncConfig!.props).toMatchObject({ FunctionName: { Ref: worker!.id }, MaximumRetryAttempts: 0 });
+      const invokesWorker = (statement: any) => actionsOf(statement).includes('lambda:InvokeFunction') && JSON.stringify(statement.Resource).includes(`"${worker!.id}"`);
+      for (const { route, fn, roleId } of functions()) {
+        expect(fn.props.Environment.Variables[variable], route.path).toEqual(route[flag] ? { Ref: worker!.id } : undefined);
+        const grants = policiesOfRole(roleId).flatMap(statementsOf).filter(invokesWorker);
+        expect(grants.length > 0, `${route.method} ${route.path}`).toBe(Boolean(route[flag]));
+      }
+      expect(ROUTES.filter((route) => route[flag]).map((route) => `${route.method} ${route.path}`)).toEqual(starters);
+    });
+  }
+
+  it('no route may invoke any other function', () => {
+    const workerIds = workerFunctions().map((f) => f.id);
+    for (const { route, roleId } of functions()) {
+      for (const grant of policiesOfRole(roleId).flatMap(statementsOf).filter((statement) => actionsOf(statement).includes('lambda:InvokeFunction'))) {
+        expect(workerIds.some((workerId) => JSON.stringify(grant.Resource).includes(`"${workerId}"`)), `${route.method} ${route.path}`).toBe(true);
+      }
     }
-    expect(ROUTES.filter((route) => route.importWorker).map((route) => `${route.method} ${route.path}`)).toEqual(['POST /api/v1/imports/cases', 'GET /api/v1/imports/{id}']);
   });
 
   it('only the routes that read or write XLSX get the spreadsheet layer (exceljs, bundled into one file)', () => {
@@ -351,10 +373,10 @@ describe('the API', () => {
     for (const [roleId, profiles] of byRole) expect(profiles.size, roleId).toBe(1);
   });
 
-  it('runs one function per route (and the import worker) on nodejs22.x, arm64, traced, with its own log group', () => {
+  it('runs one function per route (and the background workers) on nodejs22.x, arm64, traced, with its own log group', () => {
     const ours = functions();
     expect(ours).toHaveLength(ROUTES.length);
-    expect(resources('AWS::Lambda::Function').filter((f) => f.props.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'sanad')).toHaveLength(ROUTES.length + 1);
+    expect(resources('AWS::Lambda::Function').filter((f) => f.props.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'sanad')).toHaveLength(ROUTES.length + WORKER_ENTRIES.length);
     for (const { fn } of ours) {
       expect(fn.props).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -480,11 +502,13 @@ describe('the case history key', () => {
       expect(fn.props.Environment.Variables.SANAD_HISTORY_KEY_ID, label).toEqual(route.history ? keyArn() : undefined);
       expect(kmsStatementsOf(roleId), label).toEqual(route.history ? [grant] : []);
     }
-    // The import worker writes every imported case's first entry.
-    const routeFunctions = new Set(functions().map(({ fn }) => fn.id));
-    const [worker] = resources('AWS::Lambda::Function').filter((f) => f.props.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'sanad' && !routeFunctions.has(f.id));
-    expect(worker!.props.Environment.Variables.SANAD_HISTORY_KEY_ID).toEqual(keyArn());
-    expect(kmsStatementsOf(getAttTarget(worker!.props.Role)!)).toEqual([grant]);
+    // The import worker writes every imported case's first entry; the recount worker a moved case's `unit-moved`.
+    const workers = workerFunctions();
+    expect(workers).toHaveLength(WORKER_ENTRIES.length);
+    for (const worker of workers) {
+      expect(worker.props.Environment.Variables.SANAD_HISTORY_KEY_ID, worker.id).toEqual(keyArn());
+      expect(kmsStatementsOf(getAttTarget(worker.props.Role)!), worker.id).toEqual([grant]);
+    }
 
     const writers = ROUTES.filter((route) => route.history).map((route) => `${route.method} ${route.path}`);
     expect(writers).toEqual(expect.arrayContaining([
