@@ -9,6 +9,8 @@ import type { LocalStack } from '../../infra/local/stack.ts';
 let stack: LocalStack;
 let operator: ApiClient;
 let run = 0;
+/** Each property makes a few thousand requests; a CI runner with 2 busy cores needs more than the default 30 s. */
+const PROPERTY_TIMEOUT_MS = 180_000;
 
 beforeAll(async () => {
   process.env.SANAD_RATE_LIMIT_PER_MINUTE = '100000';
@@ -141,7 +143,7 @@ describe('tenant isolation', () => {
       ),
       { numRuns: 3 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });
 
 // ---------------------------------------------------------------------------------------------------------
@@ -245,5 +247,5 @@ describe('unit isolation', () => {
       ),
       { numRuns: 3 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });
