@@ -225,6 +225,16 @@ describe('reports by unit', () => {
     expect([sheetB.getCell('B8').value, sheetB.getCell('C8').value, sheetB.getCell('D8').value]).toEqual([2, 2, 1]);
   });
 
+  it('counts overdue follow-ups per unit subtree', async () => {
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const added = await workerB.post(`/api/v1/cases/${ids['b-girl']}/follow-ups`, { dueDate: yesterday, note: 'Home visit' });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const region = (await regionSupervisor.get('/api/v1/reports/dashboard')).body.data;
+    expect(region.overdueFollowUps).toBe(1);
+    expect([region.byUnit['rpt-a'].overdueFollowUps, region.byUnit['rpt-b'].overdueFollowUps]).toEqual([0, 1]);
+    expect((await districtBSupervisor.get('/api/v1/reports/dashboard')).body.data.overdueFollowUps).toBe(1);
+  });
+
   it('moves the counts with a case that moves to another unit', async () => {
     const kase = (await root.get(`/api/v1/cases/${ids['b-girl']}`)).body.data;
     const moved = await regionSupervisor.post(`/api/v1/cases/${kase.id}/move`, { unitId: 'rpt-a1', reason: 'The family moved' }, ifMatch(kase.version));
@@ -232,6 +242,7 @@ describe('reports by unit', () => {
     const region = await expectDashboardMatches(regionSupervisor, 'rpt-north', ['rpt-a', 'rpt-b']);
     expect(region.byUnit['rpt-a'].openCases).toBe(4);
     expect(region.byUnit['rpt-b'].openCases).toBe(0);
+    expect([region.byUnit['rpt-a'].overdueFollowUps, region.byUnit['rpt-b'].overdueFollowUps]).toEqual([1, 0]);
     await expectDashboardMatches(root, 'rpt-a', ['rpt-a1']);
     await expectCircularMatches(regionSupervisor, 'rpt-north', ['rpt-a', 'rpt-b']);
   });
@@ -250,6 +261,8 @@ describe('reports by unit', () => {
     const tenant = await expectDashboardMatches(root, 'mm', Object.keys((await root.get('/api/v1/reports/dashboard')).body.data.byUnit));
     expect(tenant.byUnit['rpt-north'].openCases).toBe(0);
     expect(tenant.byUnit['rpt-south'].openCases).toBe(4);
+    // The moved case's open follow-up is listed in its new subtree too (the recount put it again with new keys).
+    expect([tenant.byUnit['rpt-north'].overdueFollowUps, tenant.byUnit['rpt-south'].overdueFollowUps]).toEqual([0, 1]);
     await expectDashboardMatches(root, 'rpt-south', ['rpt-a']);
     await expectDashboardMatches(root, 'rpt-north', ['rpt-b']);
     await expectDashboardMatches(root, 'rpt-a', ['rpt-a1']);
