@@ -73,6 +73,7 @@ async function measureApi(stack: LocalStack) {
   const inRegion: string[] = [];
   const supervisorForDashboard = await ApiClient.signIn(stack.url, 'supervisor.vn-na');
   let dashboard1k = 0;
+  let regionDashboard1k = 0;
   for (let i = 0; i < caseload; i += 50) {
     const units = Array.from({ length: Math.min(50, caseload - i) }, (_, j) => tree.units[(i + j) % tree.units.length]!);
     const batch = await Promise.all(units.map((unitId) => cases.create({ ...newCase(), unitId } as never, owner)));
@@ -80,7 +81,11 @@ async function measureApi(stack: LocalStack) {
       ids.push(result.kase.id);
       if (units[j] === tree.region || units[j]!.startsWith(`${tree.region}-`)) inRegion.push(result.kase.id);
     });
-    if (ids.length === 1_000) dashboard1k = await p50(samples, () => supervisorForDashboard.get('/api/v1/reports/dashboard'));
+    if (ids.length === 1_000) {
+      dashboard1k = await p50(samples, () => supervisorForDashboard.get('/api/v1/reports/dashboard'));
+      // A region supervisor's dashboard: its home unit's counters and its townships' (byUnit), one BatchGet.
+      regionDashboard1k = await p50(samples, () => tree.regionSupervisor.get('/api/v1/reports/dashboard'));
+    }
   }
 
   const raw = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: stack.dynamoEndpoint, region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }));
@@ -107,8 +112,6 @@ async function measureApi(stack: LocalStack) {
       TableName: stack.tableName, IndexName: 'byUnit2', KeyConditionExpression: 'gsiu2pk = :pk',
       ExpressionAttributeValues: { ':pk': `T#vn-na#CASES#U#${tree.township}` }, ScanIndexForward: false, Limit: 25,
     })));
-  // Not measured yet: the dashboard for a region (?unit=) at 1,000 vs 100,000 cases — the per-unit counters are
-  // being built (functions/reports/**); add it here once they are in.
   // The register import: 12,289 rows (Nghe An's register) through the API, timed from the POST to completion.
   console.log(`Importing ${IMPORT_ROWS} register rows…`);
   const importer = await ApiClient.signIn(stack.url, 'admin.vn-na');
@@ -124,12 +127,13 @@ async function measureApi(stack: LocalStack) {
   // The dashboard again, now over the seeded caseload plus the imported register.
   const largeCaseload = ids.length + Number(job.created ?? 0);
   const dashboardLarge = await p50(samples, () => supervisorForDashboard.get('/api/v1/reports/dashboard'));
+  const regionDashboardLarge = await p50(samples, () => tree.regionSupervisor.get('/api/v1/reports/dashboard'));
 
-  return { getCase, rawGet, listCases, rawList, listTownship, rawListTownship, dashboard1k, dashboardLarge, largeCaseload, importSeconds, job };
+  return { getCase, rawGet, listCases, rawList, listTownship, rawListTownship, dashboard1k, dashboardLarge, regionDashboard1k, regionDashboardLarge, largeCaseload, importSeconds, job };
 }
 
 const stack = await startLocalStack({ inMemory: true, port: 0, tableName: 'sanad-bench' });
-const { getCase, rawGet, listCases, rawList, listTownship, rawListTownship, dashboard1k, dashboardLarge, largeCaseload, importSeconds, job } = await measureApi(stack).finally(() => stack.stop());
+const { getCase, rawGet, listCases, rawList, listTownship, rawListTownship, dashboard1k, dashboardLarge, regionDashboard1k, regionDashboardLarge, largeCaseload, importSeconds, job } = await measureApi(stack).finally(() => stack.stop());
 // Sizes and module init once the stack has stopped: a Lambda cold start shares its CPU with no database engine.
 const spa = spaInitialJsGzKb();
 const lambda = await lambdaBundles();
@@ -139,6 +143,7 @@ const rows: [string, string, string][] = [
   ['caseload national', `${round(listCases)} ms (raw byTenant Query ${round(rawList)} ms)`, `${round(listCases / rawList)}× (goal ≤ 1.5×)`],
   ['caseload township', `${round(listTownship)} ms (raw byUnit2 Query ${round(rawListTownship)} ms)`, `${round(listTownship / rawListTownship)}× (goal ≤ 1.5×)`],
   ['dashboard p50', `${round(dashboard1k)} ms at 1,000 cases, ${round(dashboardLarge)} ms at ${largeCaseload}`, `${round(dashboardLarge / dashboard1k)}× (goal ≤ 1.2×)`],
+  ['dashboard region', `${round(regionDashboard1k)} ms at 1,000 cases, ${round(regionDashboardLarge)} ms at ${largeCaseload}`, `${round(regionDashboardLarge / regionDashboard1k)}× (goal ≤ 1.2×)`],
   ['import', `${IMPORT_ROWS} rows in ${round(importSeconds, 1)} s`, 'goal < 60 s'],
   ['SPA login JS', `${round(spa, 1)} KB gzipped`, 'goal ≤ 150 KB'],
   ['largest Lambda', `${round(lambda.maxBundleKb, 1)} KB (${lambda.largest})`, 'goal ≤ 300 KB'],
@@ -146,13 +151,14 @@ const rows: [string, string, string][] = [
 ];
 console.log(`\nSanad benchmark — ${caseload} cases, ${samples} samples each, DynamoDB Local, Node ${process.version}\n`);
 for (const [name, value, goal] of rows) console.log(`${name.padEnd(18)} ${value.padEnd(60)} ${goal}`);
-console.log(`(caseload spread over ${REGIONS + REGIONS * TOWNSHIPS_PER_REGION} units; the dashboard per unit is not measured yet)`);
+console.log(`(caseload spread over ${REGIONS + REGIONS * TOWNSHIPS_PER_REGION} units; the region dashboard is a region supervisor's: its unit and ${TOWNSHIPS_PER_REGION} townships)`);
 console.log(JSON.stringify({
   getCase: { p50Ms: round(getCase), rawP50Ms: round(rawGet), ratio: round(getCase / rawGet) },
   listCases: { p50Ms: round(listCases), rawP50Ms: round(rawList), ratio: round(listCases / rawList), who: 'national supervisor', index: 'byTenant' },
   listCasesTownship: { p50Ms: round(listTownship), rawP50Ms: round(rawListTownship), ratio: round(listTownship / rawListTownship), who: 'township supervisor', index: 'byUnit2' },
   units: REGIONS + REGIONS * TOWNSHIPS_PER_REGION,
   dashboard: { p50Ms1k: round(dashboard1k), p50MsLarge: round(dashboardLarge), largeCaseload, ratio: round(dashboardLarge / dashboard1k) },
+  dashboardRegion: { p50Ms1k: round(regionDashboard1k), p50MsLarge: round(regionDashboardLarge), largeCaseload, ratio: round(regionDashboardLarge / regionDashboard1k) },
   import: { rows: IMPORT_ROWS, seconds: round(importSeconds, 1), created: job.created },
   spa: { initialJsGzKb: round(spa, 1) },
   lambda: { maxBundleKb: round(lambda.maxBundleKb, 1), initMs: round(lambda.initMs, 1) },
