@@ -11,16 +11,15 @@ import { unitScopeOf, type UnitScope } from '../units/unit-scope.ts';
 import { forgetUnitTree, unitTree } from '../units/unit-store.ts';
 
 /**
- * The unit scope of the job's importer. A home unit missing from a cached tree is read again (a unit created
- * seconds ago elsewhere); one missing still places no row at all — never the root's scope in its stead.
+ * The unit scope of the job's importer, from the tree read afresh once per run (one Query: a unit created
+ * seconds ago in another container is known, for the home unit and for the rows' units alike). A home unit
+ * missing from the tree places no row at all — never the root's scope in its stead; a job from before units
+ * (no home unit) is the root's.
  */
 async function importerScope(repository: TenantRepository, homeUnitId: string | undefined): Promise<UnitScope> {
-  let tree = await unitTree(repository);
+  forgetUnitTree(repository.tenantId);
+  const tree = await unitTree(repository);
   if (homeUnitId === undefined) return unitScopeOf(tree, undefined);
-  if (!tree.get(homeUnitId)) {
-    forgetUnitTree(repository.tenantId);
-    tree = await unitTree(repository);
-  }
   return tree.get(homeUnitId) ? unitScopeOf(tree, homeUnitId) : { homeUnitId, tree, contains: () => false };
 }
 
