@@ -33,7 +33,7 @@ export async function tenantContext(event: APIGatewayProxyEventV2WithJWTAuthoriz
   const repository = new TenantRepository(claimed.tenantId, documentClientFor(claimed.tenantId), tableName());
   const principal = await currentPrincipal(repository, claimed);
   const requestId = event.requestContext.requestId;
-  const units = principal.tenantId === PLATFORM_TENANT_ID ? undefined : unitScopeOf(await unitTree(repository), principal.unitId);
+  const units = principal.tenantId === PLATFORM_TENANT_ID ? undefined : unitScopeOf(await unitTree(repository, principal.unitId), principal.unitId);
   return {
     ...principal,
     ...(units ? { units } : {}),

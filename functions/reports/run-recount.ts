@@ -1,18 +1,10 @@
 import { DomainError } from '../../shared/errors.ts';
-import type { Case } from '../../shared/schemas/case.ts';
-import { FollowUp } from '../../shared/schemas/case-records.ts';
-import { Referral } from '../../shared/schemas/referral.ts';
 import { UnitTree } from '../../shared/units/tree.ts';
 import type { IndexName } from '../data/table-design.ts';
-import type { TenantRepository, WriteOperation } from '../data/tenant-repository.ts';
-import { atVersion } from '../data/conditions.ts';
-import { approvalItem } from '../approvals/approval-items.ts';
-import { ApprovalStore } from '../approvals/approval-store.ts';
-import { referralItem } from '../referrals/referral-items.ts';
-import { casePartition } from '../cases/case-items.ts';
-import { followUpItem } from '../cases/records/record-items.ts';
+import type { TenantRepository } from '../data/tenant-repository.ts';
 import { logger } from '../http/logger.ts';
 import { CaseStore, type Actor } from '../cases/case-store.ts';
+import { subRecordUnitWrites } from '../cases/sub-record-unit-writes.ts';
 import { UnitStore } from '../units/unit-store.ts';
 import { RecountJobs, type RecountJob } from './recount-jobs.ts';
 
@@ -22,31 +14,6 @@ const PAGE = 50;
 const CASE_ATTEMPTS = 5;
 
 const samePath = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
-
-/**
- * The case's sub-records that are listed per unit — open follow-ups, referrals, its pending approval — put
- * again with the unit keys of `next.unitPath`, each at the version read (as `POST /cases/{id}/move` does).
- */
-async function subRecordUnitWrites(repository: TenantRepository, current: Case, next: Case): Promise<WriteOperation[]> {
-  const partition = casePartition(current.id);
-  const [followUps, referrals, approval] = await Promise.all([
-    repository.queryAll({ partition, sortKeyPrefix: 'FU#' }),
-    repository.queryAll({ partition, sortKeyPrefix: 'REFERRAL#' }),
-    current.pendingApproval ? new ApprovalStore(repository).get(current.pendingApproval.id).catch(() => undefined) : undefined,
-  ]);
-  const writes: WriteOperation[] = [];
-  for (const item of followUps) {
-    const followUp = FollowUp.parse(item);
-    if (followUp.status === 'open') writes.push({ put: followUpItem(followUp, next), ...atVersion(followUp.version, 'follow-up') });
-  }
-  for (const item of referrals) {
-    const referral = Referral.parse(item);
-    const lastActorId = typeof item.lastActorId === 'string' ? item.lastActorId : referral.referredBy.userId;
-    writes.push({ put: referralItem(referral, { caseOwnerId: next.ownerId, lastActorId, unitPath: next.unitPath }), ...atVersion(referral.version, 'referral') });
-  }
-  if (approval?.status === 'pending') writes.push({ put: approvalItem(approval, next.unitPath), ...atVersion(approval.version, 'approval') });
-  return writes;
-}
 
 /**
  * Moves one case to its unit's path in `tree`, if it is not there yet: through `CaseStore.change`, so the

@@ -14,7 +14,10 @@ export interface UnitScope {
 }
 
 export function unitScopeOf(tree: UnitTree, homeUnitId: string | undefined): UnitScope {
-  const home = homeUnitId && tree.get(homeUnitId) ? homeUnitId : tree.root.id;
+  // No unit on the profile: the root (profiles from before units). A unit the tree does not hold: nothing —
+  // never the root, which would be the whole tenant (the caller re-reads a stale tree before it gets here).
+  const home = homeUnitId ?? tree.root.id;
+  if (!tree.get(home)) return { homeUnitId: home, tree, contains: () => false };
   return { homeUnitId: home, tree, contains: (unitId) => tree.contains(home, unitId) };
 }
 

@@ -33,10 +33,13 @@ export function rootUnitWrites(tenant: Pick<Tenant, 'id' | 'name' | 'kind'>): Wr
   ];
 }
 
-/** The tenant's unit tree (cached a few seconds). */
-export async function unitTree(repository: TenantRepository): Promise<UnitTree> {
+/**
+ * The tenant's unit tree (cached a few seconds). `holding`: a unit id the caller knows exists (a user's home
+ * unit, perhaps created a moment ago in another container): a cached tree without it is read again.
+ */
+export async function unitTree(repository: TenantRepository, holding?: string): Promise<UnitTree> {
   const hit = trees.get(repository.tenantId);
-  if (hit && hit.until > Date.now()) return hit.tree;
+  if (hit && hit.until > Date.now() && (holding === undefined || hit.tree.get(holding))) return hit.tree;
   return (await loadTree(repository)).tree;
 }
 

@@ -1,8 +1,6 @@
 import { DomainError } from '../../../shared/errors.ts';
 import type { Case } from '../../../shared/schemas/case.ts';
-import { FollowUp } from '../../../shared/schemas/case-records.ts';
 import { MoveInput } from '../../../shared/schemas/lifecycle.ts';
-import { Referral } from '../../../shared/schemas/referral.ts';
 import { User } from '../../../shared/schemas/user.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { route } from '../../http/route.ts';
@@ -10,16 +8,12 @@ import { ok } from '../../http/responses.ts';
 import { requireIfMatch } from '../../http/preconditions.ts';
 import type { TenantContext } from '../../http/tenant-context.ts';
 import type { WriteOperation } from '../../data/tenant-repository.ts';
-import { atVersion } from '../../data/conditions.ts';
-import { approvalItem } from '../../approvals/approval-items.ts';
-import { ApprovalStore } from '../../approvals/approval-store.ts';
-import { referralItem } from '../../referrals/referral-items.ts';
 import { findUserProfile } from '../../users/user-store.ts';
 import { unitTree } from '../../units/unit-store.ts';
 import { casePartition } from '../case-items.ts';
 import { CaseStore, type CaseChange } from '../case-store.ts';
 import { projectionWrites } from '../case-projections.ts';
-import { followUpItem } from '../records/record-items.ts';
+import { subRecordUnitWrites } from '../sub-record-unit-writes.ts';
 import { homeUnitOf, mayBeAssigned } from './unit-rules.ts';
 
 /** DynamoDB's limit on the items of one TransactWriteItems. */
@@ -56,12 +50,9 @@ async function moveChange(current: Case, input: MoveInput, ctx: TenantContext): 
   if (target.id === current.unitId) throw refuseTarget('The case is already in this unit');
 
   const partition = casePartition(current.id);
-  const [owner, followUpItems, referralItems, assignmentItems, approval] = await Promise.all([
+  const [owner, assignmentItems] = await Promise.all([
     findUserProfile(ctx.repository, current.ownerId),
-    ctx.repository.queryAll({ partition, sortKeyPrefix: 'FU#' }),
-    ctx.repository.queryAll({ partition, sortKeyPrefix: 'REFERRAL#' }),
     ctx.repository.queryAll({ partition, sortKeyPrefix: 'ASSIGNEE#' }),
-    current.pendingApproval ? new ApprovalStore(ctx.repository).get(current.pendingApproval.id).catch(() => undefined) : undefined,
   ]);
   const ownerKeeps = owner !== undefined && tree.contains(homeUnitOf(owner, tree), target.id);
   const assignees = ownerKeeps && current.assignedTo.length > 0
@@ -78,18 +69,7 @@ async function moveChange(current: Case, input: MoveInput, ctx: TenantContext): 
     assignedTo: current.assignedTo.filter((userId) => assignees.includes(userId)),
   };
 
-  const writes: WriteOperation[] = [];
-  for (const item of followUpItems) {
-    const followUp = FollowUp.parse(item);
-    if (followUp.status !== 'open') continue;
-    writes.push({ put: followUpItem(followUp, next), ...atVersion(followUp.version, 'follow-up') });
-  }
-  for (const item of referralItems) {
-    const referral = Referral.parse(item);
-    const lastActorId = typeof item.lastActorId === 'string' ? item.lastActorId : referral.referredBy.userId;
-    writes.push({ put: referralItem(referral, { caseOwnerId: next.ownerId, lastActorId, unitPath: next.unitPath }), ...atVersion(referral.version, 'referral') });
-  }
-  if (approval?.status === 'pending') writes.push({ put: approvalItem(approval, next.unitPath), ...atVersion(approval.version, 'approval') });
+  const writes: WriteOperation[] = await subRecordUnitWrites(ctx.repository, current, next);
   for (const item of assignmentItems) {
     const userId = String(item.userId);
     if (!next.assignedTo.includes(userId)) writes.push({ delete: { pk: partition, sk: `ASSIGNEE#${userId}` } });
