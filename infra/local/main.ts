@@ -1,5 +1,5 @@
 import { startLocalStack } from './stack.ts';
-import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_OPERATOR } from './demo-data.ts';
+import { DEMO_PASSWORD, DEMO_TENANTS, DEMO_UNIT_USERS, PLATFORM_OPERATOR } from './demo-data.ts';
 
 /** `npm start`: the whole local stack on one URL, configured by the environment variables of API.md. */
 const setting = (name: string) => process.env[name]?.trim() || undefined;
@@ -12,11 +12,13 @@ const stack = await startLocalStack({
 });
 
 const tenants = DEMO_TENANTS.map((tenant) => tenant.id).join(', ');
+const unitUsers = Object.entries(DEMO_UNIT_USERS).map(([tenant, users]) => `${tenant}: ${users.map((user) => user.username).join(', ')}`).join('; ');
 console.log(`
 Sanad is running at ${stack.url}
   DynamoDB: ${stack.dynamoEndpoint} (table ${stack.tableName})${stack.seeded ? ' — demo data seeded' : ''}
   Demo logins (password "${DEMO_PASSWORD}"): caseworker.<t>, caseworker2.<t>, supervisor.<t>, admin.<t>, ngo.<t>
     for tenants ${tenants}; platform operator: ${PLATFORM_OPERATOR.username}
+  Users placed in units (they see only their unit's subtree): ${unitUsers}
   e.g. caseworker.vn-na / ${DEMO_PASSWORD}
 Press Ctrl-C to stop.
 `);
