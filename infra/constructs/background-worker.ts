@@ -6,6 +6,9 @@ import { ApiFunction } from './api-function.ts';
 import type { TenantDataRole } from './tenant-data-role.ts';
 import type { HistoryKey } from './history-key.ts';
 
+/** What a particular worker's construct is given: the deployment's parts, not its own entry and variable. */
+export type WorkerDeploymentProps = Omit<BackgroundWorkerProps, 'entry' | 'startVariable'>;
+
 export interface BackgroundWorkerProps {
   /** The worker's handler module, relative to `functions/`. */
   entry: string;

@@ -1,15 +1,8 @@
 import type { Construct } from 'constructs';
 import { IMPORT_WORKER_ENTRY } from '../../functions/routes.ts';
-import { BackgroundWorker } from './background-worker.ts';
-import type { TenantDataRole } from './tenant-data-role.ts';
-import type { HistoryKey } from './history-key.ts';
+import { BackgroundWorker, type WorkerDeploymentProps } from './background-worker.ts';
 
-export interface ImportWorkerProps {
-  tableName: string;
-  tenantDataRole: TenantDataRole;
-  /** Each imported case's history entry is keyed: the worker derives the tenant's chain key. */
-  historyKey: HistoryKey;
-}
+export type ImportWorkerProps = WorkerDeploymentProps;
 
 /**
  * The register import worker (`functions/imports/import-worker.ts`): invoked asynchronously by the import

@@ -1,15 +1,8 @@
 import type { Construct } from 'constructs';
 import { RECOUNT_WORKER_ENTRY } from '../../functions/routes.ts';
-import { BackgroundWorker } from './background-worker.ts';
-import type { TenantDataRole } from './tenant-data-role.ts';
-import type { HistoryKey } from './history-key.ts';
+import { BackgroundWorker, type WorkerDeploymentProps } from './background-worker.ts';
 
-export interface RecountWorkerProps {
-  tableName: string;
-  tenantDataRole: TenantDataRole;
-  /** Each case it moves gets a `unit-moved` history entry: the worker derives the tenant's chain key. */
-  historyKey: HistoryKey;
-}
+export type RecountWorkerProps = WorkerDeploymentProps;
 
 /**
  * The unit-move recount worker (`functions/reports/recount-worker.ts`): invoked asynchronously by `PATCH

@@ -37,17 +37,7 @@ async function placedUser(username: string, roles: string[], unitId: string) {
 }
 
 /** Every case of a unit's subtree, as the root supervisor lists them (the records). */
-async function casesOf(unitId: string): Promise<any[]> {
-  const cases: any[] = [];
-  let cursor: string | null = null;
-  do {
-    const res: { status: number; body: any } = await root.get(`/api/v1/cases?unit=${unitId}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    expect(res.status).toBe(200);
-    cases.push(...res.body.data);
-    cursor = res.body.meta.nextCursor;
-  } while (cursor);
-  return cases;
-}
+const casesOf = (unitId: string): Promise<any[]> => root.getAll(`/api/v1/cases?unit=${unitId}&limit=100`);
 
 const tally = (values: string[]) => values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {});
 

@@ -47,6 +47,20 @@ export class ApiClient {
     return this.request<T>('GET', path, { headers });
   }
 
+  /** Every item of a list route, page after page (`meta.nextCursor`); fails on any page that is not 200. */
+  async getAll<T = any>(path: string): Promise<T[]> {
+    const items: T[] = [];
+    let cursor: string | null = null;
+    do {
+      const separator = path.includes('?') ? '&' : '?';
+      const res: ApiResult<{ data: T[]; meta: { nextCursor: string | null } }> = await this.get(`${path}${cursor ? `${separator}cursor=${encodeURIComponent(cursor)}` : ''}`);
+      if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+      items.push(...res.body.data);
+      cursor = res.body.meta.nextCursor;
+    } while (cursor);
+    return items;
+  }
+
   post<T = any>(path: string, body: unknown, headers?: Record<string, string>) {
     return this.request<T>('POST', path, { body, headers });
   }

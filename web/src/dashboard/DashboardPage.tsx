@@ -13,6 +13,7 @@ import { BarChart } from './BarChart.tsx';
 import { barsOf, categoryLabel } from './dashboard-bars.ts';
 import { UnitFilter, useUnitParam } from '../units/UnitFilter.tsx';
 import { ByUnit } from './ByUnit.tsx';
+import { SummaryCells, summaryColumns } from './summary-row.tsx';
 
 type View = 'tenant' | 'children';
 
@@ -108,21 +109,12 @@ function ChildTenants() {
       <p className="muted">{t('dashboard.maskedNote')}</p>
       <ScrollTable
         label={t('dashboard.childTenants')}
-        columns={[
-          t('nav.tenant'),
-          t('dashboard.openCases'),
-          t('dashboard.closedCases'),
-          ...RISK_LEVELS.map((risk) => t('dashboard.riskColumn', { risk: t(`risk.${risk}`) })),
-          t('dashboard.pendingApprovals'),
-        ]}
+        columns={summaryColumns(t, t('nav.tenant'))}
       >
         {children.map((child) => (
           <tr key={child.tenant.id}>
             <th scope="row">{child.tenant.name}</th>
-            <td>{count(child.openCases)}</td>
-            <td>{count(child.closedCases)}</td>
-            {RISK_LEVELS.map((risk) => <td key={risk}>{count(child.byRisk[risk] ?? 0)}</td>)}
-            <td>{count(child.pendingApprovals)}</td>
+            <SummaryCells counts={child} count={count} />
           </tr>
         ))}
       </ScrollTable>
